@@ -1,0 +1,9 @@
+package io.adamant.checkpoint;
+
+/** Why a checkpoint was taken. */
+public enum CheckpointKind {
+
+	/** The network at the end of training. */
+	FINAL
+
+}

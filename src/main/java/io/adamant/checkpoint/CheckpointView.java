@@ -1,0 +1,19 @@
+package io.adamant.checkpoint;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A stored checkpoint's metadata.
+ *
+ * @param id the checkpoint
+ * @param jobId the job it belongs to
+ * @param epoch the epoch after which it was taken
+ * @param kind why it was taken
+ * @param sizeBytes the size of the zip
+ * @param sha256 the zip's SHA-256, hex
+ * @param createdAt when it was stored
+ */
+public record CheckpointView(UUID id, UUID jobId, int epoch, CheckpointKind kind, long sizeBytes, String sha256,
+		Instant createdAt) {
+}

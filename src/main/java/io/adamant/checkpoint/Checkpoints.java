@@ -1,0 +1,123 @@
+package io.adamant.checkpoint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Serialised networks in PostgreSQL. Content is streamed in from a file and out to the
+ * client, so a checkpoint is never held in the service's heap as a whole more than once.
+ */
+@Service
+public class Checkpoints {
+
+	private static final String COLUMNS = "id, job_id, epoch, kind, size_bytes, sha256, created_at";
+
+	private final JdbcClient jdbc;
+
+	Checkpoints(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores the zip at {@code file}; joins the caller's transaction. */
+	@Transactional
+	public CheckpointView store(UUID jobId, int epoch, CheckpointKind kind, Path file) {
+		String sha256 = sha256(file);
+		long size = size(file);
+		UUID id = UUID.randomUUID();
+		try (InputStream content = Files.newInputStream(file)) {
+			this.jdbc.sql("""
+					INSERT INTO checkpoints (id, job_id, epoch, kind, size_bytes, sha256, content)
+					VALUES (:id, :job, :epoch, :kind, :size, :sha, :content)""")
+				.param("id", id)
+				.param("job", jobId)
+				.param("epoch", epoch)
+				.param("kind", kind.name())
+				.param("size", size)
+				.param("sha", sha256)
+				.param("content", new org.springframework.jdbc.core.support.SqlBinaryValue(content, size))
+				.update();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return find(jobId, id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<CheckpointView> list(UUID jobId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM checkpoints WHERE job_id = :job ORDER BY epoch, created_at")
+			.param("job", jobId)
+			.query(Checkpoints::toView)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CheckpointView> find(UUID jobId, UUID checkpointId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM checkpoints WHERE job_id = :job AND id = :id")
+			.param("job", jobId)
+			.param("id", checkpointId)
+			.query(Checkpoints::toView)
+			.optional();
+	}
+
+	/** Copies a checkpoint's zip to {@code out}. */
+	public void copyContent(UUID jobId, UUID checkpointId, OutputStream out) {
+		this.jdbc.sql("SELECT content FROM checkpoints WHERE job_id = :job AND id = :id")
+			.param("job", jobId)
+			.param("id", checkpointId)
+			.query(rs -> {
+				// called once per row, and the key matches at most one
+				try (InputStream content = rs.getBinaryStream(1)) {
+					content.transferTo(out);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+	}
+
+	private static CheckpointView toView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new CheckpointView(rs.getObject("id", UUID.class), rs.getObject("job_id", UUID.class),
+				rs.getInt("epoch"), CheckpointKind.valueOf(rs.getString("kind")), rs.getLong("size_bytes"),
+				rs.getString("sha256"), rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String sha256(Path file) {
+		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+				MessageDigest.getInstance("SHA-256"))) {
+			in.transferTo(OutputStream.nullOutputStream());
+			return HexFormat.of().formatHex(in.getMessageDigest().digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.adamant.dataset;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * A dataset cut into training and validation rows, reproducibly from a seed; stratified
+ * by class for classification so that each class keeps its share in both parts.
+ *
+ * @param train the rows to fit on
+ * @param validation the held-out rows; {@code null} when the validation fraction is 0
+ */
+public record DatasetSplit(DataSet train, DataSet validation) {
+
+	public static DatasetSplit of(LoadedDataset data, double validationFraction, long seed) {
+		Random random = new Random(seed);
+		List<Integer> trainRows = new ArrayList<>();
+		List<Integer> validationRows = new ArrayList<>();
+		for (List<Integer> group : groups(data)) {
+			Collections.shuffle(group, random);
+			int held = (int) Math.round(group.size() * validationFraction);
+			validationRows.addAll(group.subList(0, held));
+			trainRows.addAll(group.subList(held, group.size()));
+		}
+		if (validationFraction > 0 && validationRows.isEmpty() && trainRows.size() > 1) {
+			validationRows.add(trainRows.remove(trainRows.size() - 1));
+		}
+		if (trainRows.isEmpty()) {
+			throw new IllegalArgumentException("The validation fraction leaves no rows to train on");
+		}
+		Collections.shuffle(trainRows, random);
+		return new DatasetSplit(select(data, trainRows),
+				validationRows.isEmpty() ? null : select(data, validationRows));
+	}
+
+	private static List<List<Integer>> groups(LoadedDataset data) {
+		List<List<Integer>> groups = new ArrayList<>();
+		if (data.info().task() == DatasetTask.CLASSIFICATION) {
+			for (int c = 0; c < data.info().outputs(); c++) {
+				groups.add(new ArrayList<>());
+			}
+			long[] classes = data.labels().argMax(1).toLongVector();
+			for (int row = 0; row < classes.length; row++) {
+				groups.get((int) classes[row]).add(row);
+			}
+		}
+		else {
+			List<Integer> all = new ArrayList<>();
+			for (int row = 0; row < data.rows(); row++) {
+				all.add(row);
+			}
+			groups.add(all);
+		}
+		return groups;
+	}
+
+	private static DataSet select(LoadedDataset data, List<Integer> rows) {
+		int[] indices = rows.stream().mapToInt(Integer::intValue).toArray();
+		return new DataSet(data.features().getRows(indices), data.labels().getRows(indices));
+	}
+
+}

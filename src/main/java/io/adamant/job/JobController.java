@@ -1,0 +1,68 @@
+package io.adamant.job;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.adamant.api.PageView;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+class JobController {
+
+	private final Jobs jobs;
+
+	JobController(Jobs jobs) {
+		this.jobs = jobs;
+	}
+
+	@PostMapping
+	ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec) {
+		JobView job = this.jobs.submit(spec);
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{id}")
+			.buildAndExpand(job.id())
+			.toUri();
+		return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(job);
+	}
+
+	@GetMapping
+	PageView<JobView> list(@RequestParam(required = false) JobStatus status,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return this.jobs.list(status, page, size);
+	}
+
+	@GetMapping("/{id}")
+	JobView get(@PathVariable UUID id) {
+		return this.jobs.get(id);
+	}
+
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<JobView> cancel(@PathVariable UUID id) {
+		JobView job = this.jobs.cancel(id);
+		// a running job has only been asked to stop: the cancellation completes later
+		HttpStatus status = job.status() == JobStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK;
+		return ResponseEntity.status(status).body(job);
+	}
+
+	@GetMapping("/{id}/metrics")
+	JobMetricsView metrics(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean includeArchived) {
+		return this.jobs.metrics(id, includeArchived);
+	}
+
+}

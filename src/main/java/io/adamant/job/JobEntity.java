@@ -1,0 +1,119 @@
+package io.adamant.job;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A job row. The API creates and reads it through JPA; the queue changes its lease and
+ * status columns with single SQL statements, so no field here is written after insert.
+ */
+@Entity
+@Table(name = "jobs")
+class JobEntity {
+
+	@Id
+	private UUID id;
+
+	private String name;
+
+	@Enumerated(EnumType.STRING)
+	private JobStatus status;
+
+	@JdbcTypeCode(SqlTypes.JSON)
+	private String spec;
+
+	private int priority;
+
+	@Column(name = "epochs_total")
+	private int epochsTotal;
+
+	@Column(name = "epochs_done")
+	private int epochsDone;
+
+	@Column(name = "failure_reason")
+	private String failureReason;
+
+	@Column(name = "cancel_requested")
+	private boolean cancelRequested;
+
+	private int attempt;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "started_at")
+	private Instant startedAt;
+
+	@Column(name = "finished_at")
+	private Instant finishedAt;
+
+	protected JobEntity() {
+	}
+
+	JobEntity(UUID id, String name, String spec, int epochsTotal, Instant createdAt) {
+		this.id = id;
+		this.name = name;
+		this.status = JobStatus.QUEUED;
+		this.spec = spec;
+		this.epochsTotal = epochsTotal;
+		this.createdAt = createdAt;
+	}
+
+	UUID getId() {
+		return this.id;
+	}
+
+	String getName() {
+		return this.name;
+	}
+
+	JobStatus getStatus() {
+		return this.status;
+	}
+
+	String getSpec() {
+		return this.spec;
+	}
+
+	int getEpochsTotal() {
+		return this.epochsTotal;
+	}
+
+	int getEpochsDone() {
+		return this.epochsDone;
+	}
+
+	String getFailureReason() {
+		return this.failureReason;
+	}
+
+	boolean isCancelRequested() {
+		return this.cancelRequested;
+	}
+
+	int getAttempt() {
+		return this.attempt;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Instant getStartedAt() {
+		return this.startedAt;
+	}
+
+	Instant getFinishedAt() {
+		return this.finishedAt;
+	}
+
+}

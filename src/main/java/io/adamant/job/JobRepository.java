@@ -1,0 +1,29 @@
+package io.adamant.job;
+
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface JobRepository extends JpaRepository<JobEntity, UUID> {
+
+	Page<JobEntity> findByStatus(JobStatus status, Pageable pageable);
+
+	/** A queued job is cancelled at once; no worker holds it. */
+	@Modifying(clearAutomatically = true)
+	@Query(value = """
+			UPDATE jobs SET status = 'CANCELLED', finished_at = now(), cancel_requested = TRUE
+			WHERE id = :id AND status = 'QUEUED'""", nativeQuery = true)
+	int cancelQueued(UUID id);
+
+	/** A running job is flagged; its worker stops within an iteration and ends it. */
+	@Modifying(clearAutomatically = true)
+	@Query(value = """
+			UPDATE jobs SET cancel_requested = TRUE
+			WHERE id = :id AND status = 'RUNNING'""", nativeQuery = true)
+	int requestCancel(UUID id);
+
+}

@@ -1,0 +1,41 @@
+package io.adamant.job;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.adamant.metrics.EpochMetricsView;
+
+/**
+ * A job as the API shows it.
+ *
+ * @param id the job's id
+ * @param name its label, if any
+ * @param status where it is in its life
+ * @param spec the normalised spec, every default written out
+ * @param progress epochs finished of epochs asked for
+ * @param attempt how many times a worker has started it
+ * @param cancelRequested whether a cancel was asked for
+ * @param failureReason why it failed, when it did
+ * @param createdAt when it was submitted
+ * @param startedAt when a worker first started it
+ * @param finishedAt when it ended
+ * @param latestMetrics the last finished epoch's metrics, if any
+ */
+public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Progress progress, int attempt,
+		boolean cancelRequested, String failureReason, Instant createdAt, Instant startedAt, Instant finishedAt,
+		EpochMetricsView latestMetrics) {
+
+	/**
+	 * @param epochsCompleted epochs finished
+	 * @param epochsTotal epochs the spec asks for
+	 * @param fraction their ratio, 0 to 1
+	 */
+	public record Progress(int epochsCompleted, int epochsTotal, double fraction) {
+
+		static Progress of(int done, int total) {
+			return new Progress(done, total, total == 0 ? 0 : (double) done / total);
+		}
+
+	}
+
+}

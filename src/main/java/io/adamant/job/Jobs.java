@@ -1,0 +1,132 @@
+package io.adamant.job;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.adamant.api.FieldProblem;
+import io.adamant.api.InvalidRequestException;
+import io.adamant.api.PageView;
+import io.adamant.dataset.DatasetInfo;
+import io.adamant.dataset.Datasets;
+import io.adamant.metrics.EpochMetricsView;
+import io.adamant.metrics.JobMetrics;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Submitting, reading and cancelling training jobs. */
+@Service
+public class Jobs {
+
+	private final JobRepository repository;
+
+	private final JobSpecCodec codec;
+
+	private final Datasets datasets;
+
+	private final JobMetrics metrics;
+
+	private final Clock clock;
+
+	private final SecureRandom seeds = new SecureRandom();
+
+	Jobs(JobRepository repository, JobSpecCodec codec, Datasets datasets, JobMetrics metrics, Clock clock) {
+		this.repository = repository;
+		this.codec = codec;
+		this.datasets = datasets;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	/** Checks the spec against what exists, fills its defaults and queues it. */
+	@Transactional
+	public JobView submit(JobSpec submitted) {
+		JobSpec spec = submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE);
+		checkAgainstDataset(spec);
+		JobEntity job = new JobEntity(UUID.randomUUID(), spec.name(), this.codec.write(spec), spec.training().epochs(),
+				this.clock.instant());
+		this.repository.saveAndFlush(job);
+		return toView(job, null);
+	}
+
+	@Transactional(readOnly = true)
+	public JobView get(UUID id) {
+		JobEntity job = find(id);
+		return toView(job, this.metrics.latest(List.of(id)).get(id));
+	}
+
+	@Transactional(readOnly = true)
+	public PageView<JobView> list(JobStatus status, int page, int size) {
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+		Page<JobEntity> jobs = status == null ? this.repository.findAll(request)
+				: this.repository.findByStatus(status, request);
+		Map<UUID, EpochMetricsView> latest = this.metrics.latest(jobs.map(JobEntity::getId).getContent());
+		return PageView.of(jobs, rows -> rows.stream().map(job -> toView(job, latest.get(job.getId()))).toList());
+	}
+
+	/**
+	 * Cancels a queued job at once, or asks the worker of a running one to stop (it does
+	 * within one iteration). Cancelling a cancelled job changes nothing.
+	 */
+	@Transactional
+	public JobView cancel(UUID id) {
+		if (this.repository.cancelQueued(id) == 0 && this.repository.requestCancel(id) == 0) {
+			JobEntity job = find(id);
+			if (job.getStatus() != JobStatus.CANCELLED) {
+				throw JobAlreadyFinishedException.forJob(id, job.getStatus());
+			}
+		}
+		this.repository.flush();
+		return get(id);
+	}
+
+	@Transactional(readOnly = true)
+	public JobMetricsView metrics(UUID id, boolean includeArchived) {
+		JobEntity job = find(id);
+		return new JobMetricsView(id, job.getStatus(), this.metrics.list(id, includeArchived));
+	}
+
+	/** Fails with {@link JobNotFoundException} unless the job exists. */
+	@Transactional(readOnly = true)
+	public void requireExists(UUID id) {
+		if (!this.repository.existsById(id)) {
+			throw JobNotFoundException.forId(id);
+		}
+	}
+
+	private JobEntity find(UUID id) {
+		return this.repository.findById(id).orElseThrow(() -> JobNotFoundException.forId(id));
+	}
+
+	private void checkAgainstDataset(JobSpec spec) {
+		List<FieldProblem> problems = new ArrayList<>();
+		DatasetInfo dataset = this.datasets.find(spec.dataset().name()).orElse(null);
+		if (dataset == null) {
+			problems.add(new FieldProblem("dataset.name", "unknown dataset '%s'; available: %s"
+				.formatted(spec.dataset().name(), this.datasets.list().stream().map(DatasetInfo::name).toList())));
+		}
+		else if (spec.dataset().samples() != null && !dataset.synthetic()) {
+			problems
+				.add(new FieldProblem("dataset.samples", "only synthetic datasets take a sample count; '%s' has %d rows"
+					.formatted(dataset.name(), dataset.rows())));
+		}
+		if (!problems.isEmpty()) {
+			throw InvalidRequestException.forFields(problems);
+		}
+	}
+
+	private JobView toView(JobEntity job, EpochMetricsView latest) {
+		return new JobView(job.getId(), job.getName(), job.getStatus(), this.codec.read(job.getSpec()),
+				JobView.Progress.of(job.getEpochsDone(), job.getEpochsTotal()), job.getAttempt(),
+				job.isCancelRequested(), job.getFailureReason(), job.getCreatedAt(), job.getStartedAt(),
+				job.getFinishedAt(), latest);
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.adamant.job;
+
+import java.util.function.LongSupplier;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+/**
+ * The training loop's settings.
+ *
+ * @param epochs passes over the training data
+ * @param batchSize examples per iteration; default 32
+ * @param seed seeds weights, the split, shuffling and synthetic data; drawn at random
+ * (and stored) if left out
+ * @param validationFraction share of the rows held out for validation, in [0, 0.9];
+ * default 0.2
+ */
+public record TrainingSpec(@NotNull @Positive @Max(10_000) Integer epochs, @Positive @Max(65_536) Integer batchSize,
+		Long seed, @DecimalMin("0") @DecimalMax("0.9") Double validationFraction) {
+
+	TrainingSpec withDefaults(LongSupplier seeds) {
+		return new TrainingSpec(this.epochs, this.batchSize == null ? 32 : this.batchSize,
+				this.seed == null ? seeds.getAsLong() : this.seed,
+				this.validationFraction == null ? 0.2 : this.validationFraction);
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.adamant.queue;
+
+import java.util.UUID;
+
+/** What the database tells every instance about the queue. */
+public final class QueueEvents {
+
+	private QueueEvents() {
+	}
+
+	/** A job became claimable. */
+	public record JobQueued(UUID jobId) {
+	}
+
+	/** The owner of a running job asked to cancel it. */
+	public record CancelRequested(UUID jobId) {
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.adamant.training;
+
+import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
+import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Writes a network in {@link ModelSerializer}'s zip format (configuration, parameters,
+ * updater state and normaliser), readable by
+ * {@link ModelSerializer#restoreMultiLayerNetworkAndNormalizer}.
+ *
+ * <p>
+ * {@code ModelSerializer.writeModel} with a normaliser cannot be used: the normaliser
+ * serializer closes the zip stream, and with the commons-io our other dependencies need
+ * (2.13+) the flush that follows fails instead of being ignored.
+ */
+final class CheckpointWriter {
+
+	private CheckpointWriter() {
+	}
+
+	static void write(MultiLayerNetwork network, Normalizer<?> normalizer, Path file) throws IOException {
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+			zip.putNextEntry(new ZipEntry(ModelSerializer.CONFIGURATION_JSON));
+			zip.write(network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
+			writeArray(zip, ModelSerializer.COEFFICIENTS_BIN, network.params());
+			INDArray updaterState = network.getUpdater().getStateViewArray();
+			if (updaterState != null && updaterState.length() > 0) {
+				writeArray(zip, ModelSerializer.UPDATER_BIN, updaterState);
+			}
+			zip.putNextEntry(new ZipEntry(ModelSerializer.NORMALIZER_BIN));
+			NormalizerSerializer.getDefault().write(normalizer, new UnclosableOutputStream(zip));
+			zip.closeEntry();
+		}
+	}
+
+	private static void writeArray(ZipOutputStream zip, String entry, INDArray array) throws IOException {
+		zip.putNextEntry(new ZipEntry(entry));
+		DataOutputStream out = new DataOutputStream(new UnclosableOutputStream(zip));
+		Nd4j.write(array, out);
+		out.flush();
+		zip.closeEntry();
+	}
+
+	/** Keeps writers that close their stream from closing the zip. */
+	private static final class UnclosableOutputStream extends FilterOutputStream {
+
+		UnclosableOutputStream(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			this.out.write(b, off, len);
+		}
+
+		@Override
+		public void close() throws IOException {
+			flush();
+		}
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.adamant.training;
+
+/**
+ * Lets other threads stop a training run between two iterations: the run checks
+ * {@link #stopReason()} before every iteration.
+ */
+final class RunControl {
+
+	enum StopReason {
+
+		/** Its owner cancelled the job. */
+		CANCELLED,
+		/** Another worker holds the job now; write nothing more. */
+		LEASE_LOST,
+		/** This instance is shutting down; hand the job back to the queue. */
+		SHUTDOWN
+
+	}
+
+	private volatile StopReason stopReason;
+
+	/** Asks the run to stop; the first reason given wins. */
+	synchronized void stop(StopReason reason) {
+		if (this.stopReason == null) {
+			this.stopReason = reason;
+		}
+	}
+
+	StopReason stopReason() {
+		return this.stopReason;
+	}
+
+}

@@ -1,0 +1,297 @@
+package io.adamant.training;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.adamant.checkpoint.CheckpointKind;
+import io.adamant.checkpoint.Checkpoints;
+import io.adamant.job.JobSpec;
+import io.adamant.job.JobSpecCodec;
+import io.adamant.metrics.JobMetrics;
+import io.adamant.queue.ClaimedJob;
+import io.adamant.queue.JobOutcome;
+import io.adamant.queue.JobQueue;
+import io.adamant.queue.LeaseState;
+import io.adamant.queue.QueueEvents;
+import io.adamant.queue.QueueProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * This instance's training workers: each claims a job, trains it outside any transaction,
+ * writes every epoch in a transaction of its own, and ends the job. A scheduler renews
+ * the leases of running jobs and relays cancellations.
+ */
+@Component
+class TrainingWorkers implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TrainingWorkers.class);
+
+	private final JobQueue queue;
+
+	private final JobMetrics metrics;
+
+	private final Checkpoints checkpoints;
+
+	private final JobSpecCodec specs;
+
+	private final Trainer trainer;
+
+	private final TransactionTemplate transactions;
+
+	private final WorkerProperties properties;
+
+	private final QueueProperties queueProperties;
+
+	private final WakeupSignal wakeup = new WakeupSignal();
+
+	private final Map<UUID, ActiveRun> active = new ConcurrentHashMap<>();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean running;
+
+	private ScheduledExecutorService heartbeats;
+
+	TrainingWorkers(JobQueue queue, JobMetrics metrics, Checkpoints checkpoints, JobSpecCodec specs, Trainer trainer,
+			TransactionTemplate transactions, WorkerProperties properties, QueueProperties queueProperties) {
+		this.queue = queue;
+		this.metrics = metrics;
+		this.checkpoints = checkpoints;
+		this.specs = specs;
+		this.trainer = trainer;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.queueProperties = queueProperties;
+	}
+
+	@Override
+	public void start() {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		this.running = true;
+		String instance = instanceName();
+		for (int i = 1; i <= this.properties.concurrency(); i++) {
+			String workerId = instance + "/worker-" + i;
+			Thread thread = new Thread(() -> workUntilStopped(workerId), "adamant-worker-" + i);
+			thread.start();
+			this.threads.add(thread);
+		}
+		this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "adamant-heartbeat");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long period = this.queueProperties.heartbeatInterval().toMillis();
+		this.heartbeats.scheduleWithFixedDelay(this::heartbeatAll, period, period, TimeUnit.MILLISECONDS);
+		log.info("Started {} training worker(s) as {}", this.properties.concurrency(), instance);
+	}
+
+	/** Stops claiming, hands running jobs back to the queue and waits for the workers. */
+	@Override
+	public void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		this.active.values().forEach(run -> run.control().stop(RunControl.StopReason.SHUTDOWN));
+		this.wakeup.signal();
+		long deadline = System.nanoTime() + this.properties.shutdownGrace().toNanos();
+		for (Thread thread : this.threads) {
+			try {
+				thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.heartbeats.shutdownNow();
+		this.threads.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// stop before the web server and the queue listener, start after them
+		return Integer.MAX_VALUE - 1000;
+	}
+
+	@EventListener
+	void onJobQueued(QueueEvents.JobQueued event) {
+		this.wakeup.signal();
+	}
+
+	@EventListener
+	void onCancelRequested(QueueEvents.CancelRequested event) {
+		ActiveRun run = this.active.get(event.jobId());
+		if (run != null) {
+			run.control().stop(RunControl.StopReason.CANCELLED);
+		}
+	}
+
+	private void workUntilStopped(String workerId) {
+		while (this.running) {
+			try {
+				long seen = this.wakeup.generation();
+				Optional<ClaimedJob> claimed = this.queue.claim(workerId);
+				if (claimed.isPresent()) {
+					run(claimed.get());
+				}
+				else {
+					this.wakeup.awaitAfter(seen, this.queueProperties.pollInterval());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// the database may be briefly unreachable; back off and try again
+				log.error("Worker {} failed outside a job; retrying", workerId, ex);
+				sleepQuietly();
+			}
+		}
+	}
+
+	private void run(ClaimedJob job) {
+		RunControl control = new RunControl();
+		this.active.put(job.id(), new ActiveRun(job, control));
+		try {
+			log.info("Training job {} (attempt {}) on {}", job.id(), job.attempt(), job.workerId());
+			if (job.attempt() > 1) {
+				this.metrics.archiveAll(job.id());
+			}
+			conclude(job, train(job, control));
+		}
+		finally {
+			this.active.remove(job.id());
+		}
+	}
+
+	private TrainingOutcome train(ClaimedJob job, RunControl control) {
+		try {
+			JobSpec spec = this.specs.read(job.specJson());
+			return this.trainer.train(spec, control, epoch -> Boolean.TRUE.equals(this.transactions.execute(tx -> {
+				if (!this.queue.recordProgress(job, epoch.epoch())) {
+					tx.setRollbackOnly();
+					return false;
+				}
+				this.metrics.record(job.id(), job.attempt(), epoch);
+				return true;
+			})));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Job {} failed", job.id(), ex);
+			return new TrainingOutcome.Failed("Training failed: " + describe(ex));
+		}
+	}
+
+	private void conclude(ClaimedJob job, TrainingOutcome outcome) {
+		if (outcome instanceof TrainingOutcome.Completed completed) {
+			storeAndSucceed(job, completed);
+		}
+		else if (outcome instanceof TrainingOutcome.Failed failed) {
+			this.queue.finish(job, JobOutcome.FAILED, failed.reason());
+		}
+		else if (outcome instanceof TrainingOutcome.Stopped stopped) {
+			switch (stopped.reason()) {
+				case CANCELLED -> this.queue.finish(job, JobOutcome.CANCELLED, null);
+				case SHUTDOWN -> this.queue.release(job);
+				case LEASE_LOST -> log.warn("Job {} was taken over elsewhere; its result here is dropped", job.id());
+			}
+		}
+		log.info("Job {} ended: {}", job.id(), outcome);
+	}
+
+	private void storeAndSucceed(ClaimedJob job, TrainingOutcome.Completed completed) {
+		try {
+			this.transactions.executeWithoutResult(tx -> {
+				this.checkpoints.store(job.id(), completed.epochs(), CheckpointKind.FINAL, completed.checkpoint());
+				if (!this.queue.finish(job, JobOutcome.SUCCEEDED, null)) {
+					tx.setRollbackOnly();
+				}
+			});
+		}
+		finally {
+			deleteQuietly(completed.checkpoint());
+		}
+	}
+
+	private void heartbeatAll() {
+		for (ActiveRun run : this.active.values()) {
+			try {
+				LeaseState state = this.queue.heartbeat(run.job());
+				if (state == LeaseState.LOST) {
+					run.control().stop(RunControl.StopReason.LEASE_LOST);
+				}
+				else if (state == LeaseState.CANCEL_REQUESTED) {
+					run.control().stop(RunControl.StopReason.CANCELLED);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Heartbeat for job {} failed: {}", run.job().id(), ex.getMessage());
+			}
+		}
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		return message.length() > 1000 ? message.substring(0, 1000) + "…" : message;
+	}
+
+	private static String instanceName() {
+		try {
+			return InetAddress.getLocalHost().getHostName() + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+		}
+		catch (java.io.IOException ex) {
+			return "instance:" + ManagementFactory.getRuntimeMXBean().getPid();
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (java.io.IOException ex) {
+			log.warn("Could not delete {}", file);
+		}
+	}
+
+	private static void sleepQuietly() {
+		try {
+			Thread.sleep(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private record ActiveRun(ClaimedJob job, RunControl control) {
+	}
+
+}

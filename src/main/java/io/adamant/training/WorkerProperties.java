@@ -1,0 +1,24 @@
+package io.adamant.training;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The training workers of this instance.
+ *
+ * @param enabled whether this instance trains at all (an API-only instance sets false)
+ * @param concurrency jobs this instance trains at once
+ * @param shutdownGrace how long shutdown waits for running jobs to stop and be handed
+ * back to the queue
+ */
+@Validated
+@ConfigurationProperties("adamant.worker")
+record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+		@DefaultValue("30s") Duration shutdownGrace) {
+}
