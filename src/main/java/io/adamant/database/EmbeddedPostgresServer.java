@@ -67,7 +67,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	public static EmbeddedPostgresServer start(Path dataDirectory, String database) {
 		try {
 			Path dataDir = dataDirectory.toAbsolutePath().normalize();
-			Path binaries = extractBinaries(dataDir.resolveSibling(dataDir.getFileName() + "-binaries"));
+			Path binaries = extractBinaries();
 			EmbeddedPostgresServer server = new EmbeddedPostgresServer(binaries, dataDir, freePort(), isRoot());
 			server.initialiseIfNeeded();
 			server.stopOrphanedPostmaster();
@@ -213,42 +213,63 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
 	}
 
-	private static Path extractBinaries(Path target) throws IOException {
-		Path marker = target.resolve(".complete");
-		if (Files.exists(marker)) {
+	/**
+	 * Unpacks zonky's PostgreSQL build once per machine into the temporary directory.
+	 * There, unlike under a private home or build folder, the unprivileged server user
+	 * can reach the programs: {@code initdb} checks them with {@code access()}, which
+	 * ignores the capabilities the server runs with.
+	 */
+	private static Path extractBinaries() throws IOException {
+		String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT).contains("aarch64") ? "arm_64" : "x86_64";
+		String version = Integer.toHexString(String
+			.valueOf(EmbeddedPostgresServer.class.getClassLoader().getResource("postgres-linux-" + arch + ".txz"))
+			.hashCode());
+		Path target = Path.of(System.getProperty("java.io.tmpdir"), "adamant-postgres-" + arch + "-" + version);
+		if (Files.exists(target.resolve("bin").resolve("postgres"))) {
 			return target;
 		}
-		if (Files.exists(target)) {
-			deleteRecursively(target);
-		}
-		Files.createDirectories(target);
-		String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT).contains("aarch64") ? "arm_64" : "x86_64";
+		Path staging = Files.createTempDirectory(target.getParent(), "adamant-postgres-staging-");
+		Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
 		try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", arch);
 				TarArchiveInputStream tar = new TarArchiveInputStream(
 						new XZInputStream(new BufferedInputStream(archive)))) {
 			TarArchiveEntry entry;
 			while ((entry = tar.getNextEntry()) != null) {
-				Path path = target.resolve(entry.getName()).normalize();
-				if (!path.startsWith(target)) {
-					throw new IOException("Archive entry escapes the target directory: " + entry.getName());
-				}
-				if (entry.isDirectory()) {
-					Files.createDirectories(path);
-				}
-				else if (entry.isSymbolicLink()) {
-					Files.createDirectories(path.getParent());
-					Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
-				}
-				else {
-					Files.createDirectories(path.getParent());
-					Files.copy(tar, path);
-					Files.setPosixFilePermissions(path,
-							PosixFilePermissions.fromString((entry.getMode() & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--"));
-				}
+				unpack(tar, entry, staging);
 			}
 		}
-		Files.createFile(marker);
+		try {
+			// atomic, so a concurrent start sees either nothing or everything
+			Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			if (!Files.exists(target.resolve("bin").resolve("postgres"))) {
+				throw ex;
+			}
+			deleteRecursively(staging);
+		}
 		return target;
+	}
+
+	private static void unpack(TarArchiveInputStream tar, TarArchiveEntry entry, Path target) throws IOException {
+		Path path = target.resolve(entry.getName()).normalize();
+		if (!path.startsWith(target)) {
+			throw new IOException("Archive entry escapes the target directory: " + entry.getName());
+		}
+		if (entry.isDirectory()) {
+			Files.createDirectories(path);
+			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+		}
+		else if (entry.isSymbolicLink()) {
+			Files.createDirectories(path.getParent());
+			Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+		}
+		else {
+			Files.createDirectories(path.getParent());
+			Files.copy(tar, path);
+			Files.setPosixFilePermissions(path,
+					PosixFilePermissions.fromString((entry.getMode() & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--"));
+		}
 	}
 
 	private static void deleteRecursively(Path directory) throws IOException {

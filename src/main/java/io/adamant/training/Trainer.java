@@ -135,13 +135,26 @@ class Trainer {
 	}
 
 	private static Path serialise(MultiLayerNetwork network, NormalizerStandardize normalizer) {
+		Path file = null;
 		try {
-			Path file = Files.createTempFile("adamant-checkpoint-", ".zip");
+			file = Files.createTempFile("adamant-checkpoint-", ".zip");
 			CheckpointWriter.write(network, normalizer, file);
 			return file;
 		}
 		catch (IOException ex) {
+			deleteQuietly(file);
 			throw new UncheckedIOException("Could not serialise the network", ex);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			if (file != null) {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			// a leftover temporary file is harmless
 		}
 	}
 

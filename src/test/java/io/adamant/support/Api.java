@@ -1,0 +1,134 @@
+package io.adamant.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the running service: tests speak to it as any client would. */
+public final class Api {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	public Response post(String path, String body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public Response post(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Submits a job spec and returns the accepted job. */
+	public JsonNode submit(String spec) {
+		Response response = post("/api/v1/jobs", spec);
+		if (response.status() != 202) {
+			throw new AssertionError("Submission refused: " + response.status() + " " + response.body());
+		}
+		return response.body();
+	}
+
+	/** Polls a job until {@code condition} holds, or fails after {@code timeout}. */
+	public JsonNode awaitJob(String id, Predicate<JsonNode> condition, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		JsonNode job = get("/api/v1/jobs/" + id).body();
+		while (!condition.test(job)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Job " + id + " did not reach the expected state in " + timeout + ": " + job);
+			}
+			sleep(50);
+			job = get("/api/v1/jobs/" + id).body();
+		}
+		return job;
+	}
+
+	/** Polls until the job has ended and returns it. */
+	public JsonNode awaitFinished(String id, Duration timeout) {
+		return awaitJob(id, job -> switch (job.path("status").asString()) {
+			case "SUCCEEDED", "FAILED", "CANCELLED" -> true;
+			default -> false;
+		}, timeout);
+	}
+
+	public static JsonNode parse(String text) {
+		return json.readTree(text);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			JsonNode body = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
+			return new Response(response.statusCode(), body, response.headers());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create(this.base + path);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * @param status HTTP status
+	 * @param body parsed JSON body (a missing node when empty)
+	 * @param headers response headers
+	 */
+	public record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+}
