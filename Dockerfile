@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t adamant .
+# Run:   docker run -p 8080:8080 \
+#          -e SPRING_DATASOURCE_URL=jdbc:postgresql://db:5432/adamant \
+#          -e SPRING_DATASOURCE_USERNAME=adamant -e SPRING_DATASOURCE_PASSWORD=secret adamant
+# Without SPRING_DATASOURCE_URL the container runs its own embedded PostgreSQL in /app/data
+# (mount a volume there to keep it).
+
+FROM eclipse-temurin:17-jdk-jammy AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY db db
+RUN ./mvnw -B -q package -DskipTests && cp target/adamant-*.jar /src/adamant.jar
+
+# glibc-based runtime: ND4J's native libraries do not run on musl (Alpine)
+FROM eclipse-temurin:17-jre-jammy
+RUN groupadd --system adamant && useradd --system --gid adamant --home-dir /app adamant \
+    && mkdir -p /app/data && chown -R adamant:adamant /app
+WORKDIR /app
+COPY --from=build /src/adamant.jar /app/adamant.jar
+USER adamant
+ENV ADAMANT_EMBEDDED_DATABASE_DATA_DIRECTORY=/app/data/postgres \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50"
+EXPOSE 8080
+VOLUME /app/data
+# probes: /actuator/health/liveness and /actuator/health/readiness
+ENTRYPOINT ["java", "-jar", "/app/adamant.jar"]
