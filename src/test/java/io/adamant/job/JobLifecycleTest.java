@@ -204,6 +204,24 @@ class JobLifecycleTest {
 	}
 
 	@Test
+	void aDivergingJobFailsWithAReadableReason() {
+		String id = this.api
+			.submit("""
+					{"dataset":{"name":"synthetic-regression","samples":256},
+					 "model":{"type":"mlp","hiddenLayers":[{"units":64,"activation":"relu"},{"units":64,"activation":"relu"}]},
+					 "optimizer":{"type":"sgd","learningRate":10},
+					 "training":{"epochs":20,"batchSize":16,"seed":9}}""")
+			.path("id")
+			.asString();
+
+		JsonNode job = this.api.awaitFinished(id, TIMEOUT);
+
+		assertThat(job.path("status").asString()).isEqualTo("FAILED");
+		assertThat(job.path("failureReason").asString()).startsWith("Training diverged: the loss became");
+		assertThat(this.api.get("/api/v1/jobs/" + id + "/checkpoints").body().size()).isZero();
+	}
+
+	@Test
 	void refusesToCancelAFinishedJob() {
 		String id = this.api.submit(IRIS.formatted(1, 1)).path("id").asString();
 		assertThat(this.api.awaitFinished(id, TIMEOUT).path("status").asString()).isEqualTo("SUCCEEDED");

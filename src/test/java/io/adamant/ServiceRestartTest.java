@@ -1,0 +1,76 @@
+package io.adamant;
+
+import java.time.Duration;
+
+import io.adamant.support.Api;
+import io.adamant.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whole service instances started and stopped over one database, as in a redeploy: queued
+ * work survives a stop, and a running job is handed back on shutdown and finished by the
+ * next instance.
+ */
+class ServiceRestartTest {
+
+	private static final String LONG_JOB = """
+			{"dataset":{"name":"synthetic-regression","samples":30000},
+			 "model":{"type":"mlp","hiddenLayers":[{"units":128},{"units":128}]},
+			 "training":{"epochs":2,"batchSize":8,"seed":5}}""";
+
+	private static final String SHORT_JOB = """
+			{"dataset":{"name":"iris"},"model":{"type":"mlp","hiddenLayers":[{"units":8}]},
+			 "training":{"epochs":3,"seed":1}}""";
+
+	private final TestDatabase.Database database = TestDatabase.newDatabase();
+
+	@Test
+	void queuedJobsSurviveARestartAndRunningJobsAreHandedBackOnShutdown() {
+		String queued;
+		String running;
+		try (ConfigurableApplicationContext first = start(true)) {
+			Api api = api(first);
+			running = api.submit(LONG_JOB).path("id").asString();
+			api.awaitJob(running, job -> job.path("status").asString().equals("RUNNING"), Duration.ofSeconds(60));
+			queued = api.submit(SHORT_JOB).path("id").asString();
+		}
+
+		try (ConfigurableApplicationContext apiOnly = start(false)) {
+			Api api = api(apiOnly);
+			JsonNode handedBack = api.get("/api/v1/jobs/" + running).body();
+			assertThat(handedBack.path("status").asString()).isEqualTo("QUEUED");
+			assertThat(api.get("/api/v1/jobs/" + queued).body().path("status").asString()).isEqualTo("QUEUED");
+		}
+
+		try (ConfigurableApplicationContext second = start(true)) {
+			Api api = api(second);
+			JsonNode finished = api.awaitFinished(queued, Duration.ofMinutes(3));
+			assertThat(finished.path("status").asString()).isEqualTo("SUCCEEDED");
+			JsonNode resumed = api.awaitFinished(running, Duration.ofMinutes(3));
+			assertThat(resumed.path("status").asString()).isEqualTo("SUCCEEDED");
+			assertThat(resumed.path("attempt").asInt()).isEqualTo(2);
+			assertThat(api.get("/api/v1/jobs/" + running + "/metrics").body().path("items").size()).isEqualTo(2);
+		}
+	}
+
+	private ConfigurableApplicationContext start(boolean workers) {
+		NativeDefaults.apply();
+		return new SpringApplicationBuilder(AdamantApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + this.database.url(),
+				"--spring.datasource.username=" + this.database.username(),
+				"--spring.datasource.password=" + this.database.password(), "--adamant.worker.enabled=" + workers,
+				"--adamant.worker.shutdown-grace=10s", "--adamant.queue.heartbeat-interval=500ms");
+	}
+
+	private static Api api(ConfigurableApplicationContext context) {
+		return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+}
