@@ -40,17 +40,7 @@ public final class Api {
 	}
 
 	public HttpResponse<byte[]> download(String path) {
-		try {
-			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return exchange(HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	/** Submits a job spec and returns the accepted job. */
@@ -89,11 +79,14 @@ public final class Api {
 	}
 
 	private Response send(HttpRequest.Builder request) {
+		HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+		JsonNode body = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
+		return new Response(response.statusCode(), body, response.headers());
+	}
+
+	private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
 		try {
-			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			JsonNode body = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
-			return new Response(response.statusCode(), body, response.headers());
+			return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), handler);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
