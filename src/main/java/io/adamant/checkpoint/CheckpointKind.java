@@ -4,6 +4,9 @@ package io.adamant.checkpoint;
 public enum CheckpointKind {
 
 	/** The network at the end of training. */
-	FINAL
+	FINAL,
+
+	/** The last good state of a job that ended DIVERGED. */
+	LAST_GOOD
 
 }

@@ -65,4 +65,15 @@ class JobController {
 		return this.jobs.metrics(id, includeArchived);
 	}
 
+	@GetMapping("/{id}/metrics/layers")
+	JobLayerMetricsView layerMetrics(@PathVariable UUID id,
+			@RequestParam(defaultValue = "false") boolean includeArchived) {
+		return this.jobs.layerMetrics(id, includeArchived);
+	}
+
+	@GetMapping("/{id}/events")
+	JobEventsView events(@PathVariable UUID id) {
+		return this.jobs.events(id);
+	}
+
 }

@@ -17,11 +17,16 @@ import jakarta.validation.constraints.Size;
  * @param model the network
  * @param optimizer the update rule; Adam with its usual defaults if left out
  * @param clipping gradient clipping; none if left out
+ * @param schedule how the learning rate moves; constant if left out
+ * @param regularization L2 and decoupled weight decay; none if left out
+ * @param divergence how a run that blows up is caught and handled
+ * @param telemetry how much each training step measures
  * @param training epochs, batch size, seed and validation split
  */
 public record JobSpec(@Size(max = 200) String name, @NotNull @Valid DatasetSpec dataset,
 		@NotNull @Valid ModelSpec model, @Valid OptimizerSpec optimizer, @Valid ClippingSpec clipping,
-		@NotNull @Valid TrainingSpec training) {
+		@Valid ScheduleSpec schedule, @Valid RegularizationSpec regularization, @Valid DivergenceSpec divergence,
+		@Valid TelemetrySpec telemetry, @NotNull @Valid TrainingSpec training) {
 
 	/**
 	 * The spec with every default written out; a missing seed is drawn from
@@ -29,9 +34,15 @@ public record JobSpec(@Size(max = 200) String name, @NotNull @Valid DatasetSpec 
 	 */
 	public JobSpec withDefaults(LongSupplier seeds) {
 		return new JobSpec(this.name, this.dataset.withDefaults(), this.model.withDefaults(),
-				this.optimizer == null ? new OptimizerSpec.Adam(null, null, null, null).withDefaults()
-						: this.optimizer.withDefaults(),
-				this.clipping == null ? new ClippingSpec.None() : this.clipping, this.training.withDefaults(seeds));
+				(this.optimizer == null ? new OptimizerSpec.Adam(null, null, null, null) : this.optimizer)
+					.withDefaults(),
+				this.clipping == null ? new ClippingSpec.None() : this.clipping,
+				(this.schedule == null ? new ScheduleSpec.Constant(null) : this.schedule).withDefaults(),
+				(this.regularization == null ? new RegularizationSpec(null, null) : this.regularization).withDefaults(),
+				(this.divergence == null ? new DivergenceSpec(null, null, null, null, null, null) : this.divergence)
+					.withDefaults(),
+				(this.telemetry == null ? new TelemetrySpec(null) : this.telemetry).withDefaults(),
+				this.training.withDefaults(seeds));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.adamant.metrics.EpochMetricsView;
+import io.adamant.metrics.JobEventView;
 
 /**
  * A job as the API shows it.
@@ -20,10 +21,28 @@ import io.adamant.metrics.EpochMetricsView;
  * @param startedAt when a worker first started it
  * @param finishedAt when it ended
  * @param latestMetrics the last finished epoch's metrics, if any
+ * @param divergence what was detected, when the job ended {@code DIVERGED}
  */
 public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Progress progress, int attempt,
 		boolean cancelRequested, String failureReason, Instant createdAt, Instant startedAt, Instant finishedAt,
-		EpochMetricsView latestMetrics) {
+		EpochMetricsView latestMetrics, Divergence divergence) {
+
+	/**
+	 * @param epoch the epoch it was detected in
+	 * @param iteration the network's iteration count then
+	 * @param reason machine-readable cause ({@code non-finite-loss}, {@code loss-spike},
+	 * …)
+	 * @param detail the same in words
+	 * @param lastGoodCheckpointId the checkpoint holding the last good state
+	 */
+	public record Divergence(int epoch, int iteration, String reason, String detail, UUID lastGoodCheckpointId) {
+
+		static Divergence of(JobEventView event) {
+			return event == null ? null : new Divergence(event.epoch(), event.iteration(), event.reason(),
+					event.detail(), event.checkpointId());
+		}
+
+	}
 
 	/**
 	 * @param epochsCompleted epochs finished

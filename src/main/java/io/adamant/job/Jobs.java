@@ -13,6 +13,8 @@ import io.adamant.api.PageView;
 import io.adamant.dataset.DatasetInfo;
 import io.adamant.dataset.Datasets;
 import io.adamant.metrics.EpochMetricsView;
+import io.adamant.metrics.JobEventView;
+import io.adamant.metrics.JobEvents;
 import io.adamant.metrics.JobMetrics;
 
 import org.springframework.data.domain.Page;
@@ -33,15 +35,19 @@ public class Jobs {
 
 	private final JobMetrics metrics;
 
+	private final JobEvents events;
+
 	private final Clock clock;
 
 	private final SecureRandom seeds = new SecureRandom();
 
-	Jobs(JobRepository repository, JobSpecCodec codec, Datasets datasets, JobMetrics metrics, Clock clock) {
+	Jobs(JobRepository repository, JobSpecCodec codec, Datasets datasets, JobMetrics metrics, JobEvents events,
+			Clock clock) {
 		this.repository = repository;
 		this.codec = codec;
 		this.datasets = datasets;
 		this.metrics = metrics;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -49,17 +55,17 @@ public class Jobs {
 	@Transactional
 	public JobView submit(JobSpec submitted) {
 		JobSpec spec = submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE);
-		checkAgainstDataset(spec);
+		checkConsistency(spec);
 		JobEntity job = new JobEntity(UUID.randomUUID(), spec.name(), this.codec.write(spec), spec.training().epochs(),
 				this.clock.instant());
 		this.repository.saveAndFlush(job);
-		return toView(job, null);
+		return toView(job, null, null);
 	}
 
 	@Transactional(readOnly = true)
 	public JobView get(UUID id) {
 		JobEntity job = find(id);
-		return toView(job, this.metrics.latest(List.of(id)).get(id));
+		return toView(job, this.metrics.latest(List.of(id)).get(id), this.events.divergences(List.of(id)).get(id));
 	}
 
 	@Transactional(readOnly = true)
@@ -67,8 +73,13 @@ public class Jobs {
 		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
 		Page<JobEntity> jobs = status == null ? this.repository.findAll(request)
 				: this.repository.findByStatus(status, request);
-		Map<UUID, EpochMetricsView> latest = this.metrics.latest(jobs.map(JobEntity::getId).getContent());
-		return PageView.of(jobs, rows -> rows.stream().map(job -> toView(job, latest.get(job.getId()))).toList());
+		List<UUID> ids = jobs.map(JobEntity::getId).getContent();
+		Map<UUID, EpochMetricsView> latest = this.metrics.latest(ids);
+		Map<UUID, JobEventView> divergences = this.events.divergences(ids);
+		return PageView.of(jobs,
+				rows -> rows.stream()
+					.map(job -> toView(job, latest.get(job.getId()), divergences.get(job.getId())))
+					.toList());
 	}
 
 	/**
@@ -93,6 +104,18 @@ public class Jobs {
 		return new JobMetricsView(id, job.getStatus(), this.metrics.list(id, includeArchived));
 	}
 
+	@Transactional(readOnly = true)
+	public JobLayerMetricsView layerMetrics(UUID id, boolean includeArchived) {
+		JobEntity job = find(id);
+		return new JobLayerMetricsView(id, job.getStatus(), this.metrics.layers(id, includeArchived));
+	}
+
+	@Transactional(readOnly = true)
+	public JobEventsView events(UUID id) {
+		JobEntity job = find(id);
+		return new JobEventsView(id, job.getStatus(), this.events.list(id));
+	}
+
 	/** Fails with {@link JobNotFoundException} unless the job exists. */
 	@Transactional(readOnly = true)
 	public void requireExists(UUID id) {
@@ -105,7 +128,10 @@ public class Jobs {
 		return this.repository.findById(id).orElseThrow(() -> JobNotFoundException.forId(id));
 	}
 
-	private void checkAgainstDataset(JobSpec spec) {
+	/**
+	 * What bean validation cannot see: the spec against the datasets and against itself.
+	 */
+	private void checkConsistency(JobSpec spec) {
 		List<FieldProblem> problems = new ArrayList<>();
 		DatasetInfo dataset = this.datasets.find(spec.dataset().name()).orElse(null);
 		if (dataset == null) {
@@ -117,16 +143,28 @@ public class Jobs {
 				.add(new FieldProblem("dataset.samples", "only synthetic datasets take a sample count; '%s' has %d rows"
 					.formatted(dataset.name(), dataset.rows())));
 		}
+		if (spec.optimizer() instanceof OptimizerSpec.AdaDelta && !(spec.schedule() instanceof ScheduleSpec.Constant)) {
+			problems.add(new FieldProblem("schedule.type", "adadelta has no learning rate to schedule"));
+		}
+		if (spec.schedule().warmupEpochs() >= spec.training().epochs()) {
+			problems.add(new FieldProblem("schedule.warmupEpochs",
+					"must be less than training.epochs (%d)".formatted(spec.training().epochs())));
+		}
+		if (spec.schedule() instanceof ScheduleSpec.Cosine cosine && spec.optimizer().learningRate() != null
+				&& cosine.minLearningRate() >= spec.optimizer().learningRate()) {
+			problems.add(new FieldProblem("schedule.minLearningRate",
+					"must be below the optimizer's learning rate (%s)".formatted(spec.optimizer().learningRate())));
+		}
 		if (!problems.isEmpty()) {
 			throw InvalidRequestException.forFields(problems);
 		}
 	}
 
-	private JobView toView(JobEntity job, EpochMetricsView latest) {
+	private JobView toView(JobEntity job, EpochMetricsView latest, JobEventView divergence) {
 		return new JobView(job.getId(), job.getName(), job.getStatus(), this.codec.read(job.getSpec()),
 				JobView.Progress.of(job.getEpochsDone(), job.getEpochsTotal()), job.getAttempt(),
 				job.isCancelRequested(), job.getFailureReason(), job.getCreatedAt(), job.getStartedAt(),
-				job.getFinishedAt(), latest);
+				job.getFinishedAt(), latest, JobView.Divergence.of(divergence));
 	}
 
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "epoch_metrics")
@@ -38,13 +40,34 @@ class EpochMetricsEntity {
 	private Double validationRmse;
 
 	@Column(name = "learning_rate")
-	private double learningRate;
+	private Double learningRate;
 
 	@Column(name = "grad_norm_mean")
 	private double gradNormMean;
 
 	@Column(name = "grad_norm_max")
 	private double gradNormMax;
+
+	@Column(name = "clipped_grad_norm_mean")
+	private Double clippedGradNormMean;
+
+	@Column(name = "clipped_grad_norm_max")
+	private Double clippedGradNormMax;
+
+	@Column(name = "clipped_fraction")
+	private Double clippedFraction;
+
+	@Column(name = "non_finite_iterations")
+	private int nonFiniteIterations;
+
+	@Column(name = "skipped_steps")
+	private int skippedSteps;
+
+	@Column(name = "parameter_norm")
+	private Double parameterNorm;
+
+	@Column(name = "update_ratio_log10")
+	private Double updateRatioLog10;
 
 	private int iterations;
 
@@ -56,6 +79,9 @@ class EpochMetricsEntity {
 	@Column(name = "samples_per_second")
 	private double samplesPerSecond;
 
+	@JdbcTypeCode(SqlTypes.JSON)
+	private String layers;
+
 	private boolean archived;
 
 	@Column(name = "recorded_at")
@@ -64,7 +90,7 @@ class EpochMetricsEntity {
 	protected EpochMetricsEntity() {
 	}
 
-	EpochMetricsEntity(UUID jobId, int attempt, EpochResult result, Instant recordedAt) {
+	EpochMetricsEntity(UUID jobId, int attempt, EpochResult result, String layersJson, Instant recordedAt) {
 		this.jobId = jobId;
 		this.attempt = attempt;
 		this.epoch = result.epoch();
@@ -75,10 +101,18 @@ class EpochMetricsEntity {
 		this.learningRate = result.learningRate();
 		this.gradNormMean = result.gradientNormMean();
 		this.gradNormMax = result.gradientNormMax();
+		this.clippedGradNormMean = result.clippedGradientNormMean();
+		this.clippedGradNormMax = result.clippedGradientNormMax();
+		this.clippedFraction = result.clippedFraction();
+		this.nonFiniteIterations = result.nonFiniteIterations();
+		this.skippedSteps = result.skippedSteps();
+		this.parameterNorm = result.parameterNorm();
+		this.updateRatioLog10 = result.updateRatioLog10();
 		this.iterations = result.iterations();
 		this.samples = result.samples();
 		this.durationMs = result.durationMs();
 		this.samplesPerSecond = result.samplesPerSecond();
+		this.layers = layersJson;
 		this.recordedAt = recordedAt;
 	}
 
@@ -86,10 +120,28 @@ class EpochMetricsEntity {
 		return this.jobId;
 	}
 
+	int getEpoch() {
+		return this.epoch;
+	}
+
+	int getAttempt() {
+		return this.attempt;
+	}
+
+	boolean isArchived() {
+		return this.archived;
+	}
+
+	String getLayers() {
+		return this.layers;
+	}
+
 	EpochMetricsView toView() {
 		return new EpochMetricsView(this.epoch, this.attempt, this.archived, this.trainLoss, this.validationLoss,
 				this.validationAccuracy, this.validationRmse, this.learningRate, this.gradNormMean, this.gradNormMax,
-				this.iterations, this.samples, this.durationMs, this.samplesPerSecond, this.recordedAt);
+				this.clippedGradNormMean, this.clippedGradNormMax, this.clippedFraction, this.nonFiniteIterations,
+				this.skippedSteps, this.parameterNorm, this.updateRatioLog10, this.iterations, this.samples,
+				this.durationMs, this.samplesPerSecond, this.recordedAt);
 	}
 
 }

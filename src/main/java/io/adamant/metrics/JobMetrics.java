@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,12 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JobMetrics {
 
+	private static final TypeReference<List<LayerMetrics>> LAYER_LIST = new TypeReference<>() {
+	};
+
 	private final EpochMetricsRepository repository;
+
+	private final JsonMapper json;
 
 	private final Clock clock;
 
-	JobMetrics(EpochMetricsRepository repository, Clock clock) {
+	JobMetrics(EpochMetricsRepository repository, JsonMapper json, Clock clock) {
 		this.repository = repository;
+		this.json = json;
 		this.clock = clock;
 	}
 
@@ -30,7 +39,8 @@ public class JobMetrics {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(UUID jobId, int attempt, EpochResult result) {
-		this.repository.save(new EpochMetricsEntity(jobId, attempt, result, this.clock.instant()));
+		this.repository.save(new EpochMetricsEntity(jobId, attempt, result,
+				this.json.writeValueAsString(result.layers()), this.clock.instant()));
 	}
 
 	/** Archives a job's current rows, before an attempt that starts the job over. */
@@ -42,9 +52,16 @@ public class JobMetrics {
 	/** A job's epochs in order: the current ones, or every row ever written. */
 	@Transactional(readOnly = true)
 	public List<EpochMetricsView> list(UUID jobId, boolean includeArchived) {
-		List<EpochMetricsEntity> rows = includeArchived ? this.repository.findByJobIdOrderByEpochAscAttemptAsc(jobId)
-				: this.repository.findByJobIdAndArchivedFalseOrderByEpoch(jobId);
-		return rows.stream().map(EpochMetricsEntity::toView).toList();
+		return rows(jobId, includeArchived).stream().map(EpochMetricsEntity::toView).toList();
+	}
+
+	/** A job's per-layer figures, epoch by epoch. */
+	@Transactional(readOnly = true)
+	public List<EpochLayersView> layers(UUID jobId, boolean includeArchived) {
+		return rows(jobId, includeArchived).stream()
+			.map(row -> new EpochLayersView(row.getEpoch(), row.getAttempt(), row.isArchived(),
+					row.getLayers() == null ? List.of() : this.json.readValue(row.getLayers(), LAYER_LIST)))
+			.toList();
 	}
 
 	/** The latest current epoch of each job that has one. */
@@ -56,6 +73,11 @@ public class JobMetrics {
 		return this.repository.findLatestForJobs(jobIds)
 			.stream()
 			.collect(Collectors.toMap(EpochMetricsEntity::getJobId, EpochMetricsEntity::toView));
+	}
+
+	private List<EpochMetricsEntity> rows(UUID jobId, boolean includeArchived) {
+		return includeArchived ? this.repository.findByJobIdOrderByEpochAscAttemptAsc(jobId)
+				: this.repository.findByJobIdAndArchivedFalseOrderByEpoch(jobId);
 	}
 
 }

@@ -3,6 +3,6 @@ package io.adamant.queue;
 /** How a worker ends a job it holds. */
 public enum JobOutcome {
 
-	SUCCEEDED, FAILED, CANCELLED
+	SUCCEEDED, FAILED, CANCELLED, DIVERGED
 
 }

@@ -16,6 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Writes a network in {@link ModelSerializer}'s zip format (configuration, parameters,
@@ -32,7 +34,14 @@ final class CheckpointWriter {
 	private CheckpointWriter() {
 	}
 
+	/**
+	 * Writes the checkpoint; refuses a network with a NaN or infinite parameter or
+	 * optimizer state, which must never be stored.
+	 */
 	static void write(MultiLayerNetwork network, Normalizer<?> normalizer, Path file) throws IOException {
+		if (!isFinite(network)) {
+			throw new IOException("Refusing to checkpoint a network with non-finite parameters or optimizer state");
+		}
 		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
 			zip.putNextEntry(new ZipEntry(ModelSerializer.CONFIGURATION_JSON));
 			zip.write(network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
@@ -45,6 +54,16 @@ final class CheckpointWriter {
 			NormalizerSerializer.getDefault().write(normalizer, new UnclosableOutputStream(zip));
 			zip.closeEntry();
 		}
+	}
+
+	/** Whether every parameter and every optimizer-state value is finite. */
+	static boolean isFinite(MultiLayerNetwork network) {
+		INDArray updaterState = network.getUpdater().getStateViewArray();
+		return isFinite(network.params()) && (updaterState == null || isFinite(updaterState));
+	}
+
+	private static boolean isFinite(INDArray array) {
+		return !BooleanIndexing.or(array, Conditions.isNan()) && !BooleanIndexing.or(array, Conditions.isInfinite());
 	}
 
 	private static void writeArray(ZipOutputStream zip, String entry, INDArray array) throws IOException {

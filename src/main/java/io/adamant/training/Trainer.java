@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
-import java.util.function.Predicate;
 
 import io.adamant.dataset.DatasetSplit;
 import io.adamant.dataset.DatasetTask;
 import io.adamant.dataset.Datasets;
 import io.adamant.dataset.LoadedDataset;
+import io.adamant.job.DivergenceSpec;
 import io.adamant.job.JobSpec;
 import io.adamant.metrics.EpochResult;
+import io.adamant.metrics.JobEvent;
+import io.adamant.metrics.JobEventType;
+import io.adamant.metrics.LayerMetrics;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
@@ -24,12 +29,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trains one job with DL4J: loads and splits its data, standardises the features with
- * statistics of the training rows only, fits epoch by epoch, and serialises the final
- * network with its updater state and normaliser. It touches no database; each finished
- * epoch goes to the {@code epochSink}, which may refuse it (the lease was lost).
+ * statistics of the training rows only, fits epoch by epoch under a
+ * {@link TrainingMonitor}, applies the divergence policy, and serialises the final (or
+ * last good) network with its updater state and normaliser. It touches no database; it
+ * reports through {@link TrainingCallbacks}.
  */
 @Component
 class Trainer {
+
+	/** Skipped steps recorded as events per run; the rest are only counted. */
+	private static final int SKIP_EVENTS = 20;
 
 	private final Datasets datasets;
 
@@ -37,7 +46,7 @@ class Trainer {
 		this.datasets = datasets;
 	}
 
-	TrainingOutcome train(JobSpec spec, RunControl control, Predicate<EpochResult> epochSink) {
+	TrainingOutcome train(JobSpec spec, RunControl control, TrainingCallbacks callbacks) {
 		long seed = spec.training().seed();
 		Nd4j.getRandom().setSeed(seed);
 		LoadedDataset data = this.datasets.load(spec.dataset().name(), spec.dataset().samples(), seed);
@@ -48,57 +57,205 @@ class Trainer {
 		if (split.validation() != null) {
 			normalizer.transform(split.validation());
 		}
-		MultiLayerNetwork network = new MultiLayerNetwork(NetworkFactory.configure(spec, data.info()));
+		int iterationsPerEpoch = (split.train().numExamples() + spec.training().batchSize() - 1)
+				/ spec.training().batchSize();
+		MultiLayerNetwork network = new MultiLayerNetwork(
+				NetworkFactory.configure(spec, data.info(), iterationsPerEpoch));
 		network.init();
-		GradientNormListener gradientNorms = new GradientNormListener();
-		network.setListeners(gradientNorms);
-		boolean classification = data.info().task() == DatasetTask.CLASSIFICATION;
-		Random shuffling = new Random(seed);
-		for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-			long started = System.nanoTime();
-			double learningRate = network.getLearningRate(0);
-			EpochLoop loop = fitEpoch(network, split.train(), spec.training().batchSize(), shuffling, control);
-			if (loop.stopped() != null) {
-				return new TrainingOutcome.Stopped(loop.stopped());
-			}
-			if (!Double.isFinite(loop.meanLoss())) {
-				return new TrainingOutcome.Failed(
-						"Training diverged: the loss became %s in epoch %d".formatted(loop.meanLoss(), epoch));
-			}
-			long trainNanos = System.nanoTime() - started;
-			network.incrementEpochCount();
-			Validation validation = validate(network, split.validation(), classification);
-			GradientNormListener.GradientNormStats norms = gradientNorms.drain();
-			EpochResult result = new EpochResult(epoch, loop.meanLoss(), validation.loss(), validation.accuracy(),
-					validation.rmse(), learningRate, norms.mean(), norms.max(), loop.iterations(), loop.samples(),
-					(System.nanoTime() - started) / 1_000_000, loop.samples() / (trainNanos / 1e9));
-			if (!epochSink.test(result)) {
-				return new TrainingOutcome.Stopped(RunControl.StopReason.LEASE_LOST);
-			}
-		}
-		return new TrainingOutcome.Completed(spec.training().epochs(), serialise(network, normalizer));
+		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
+				spec.telemetry().perLayer());
+		network.setListeners(monitor);
+		Run run = new Run(spec, network, monitor, normalizer, split, control, callbacks,
+				NetworkFactory.schedule(spec, iterationsPerEpoch), data.info().task() == DatasetTask.CLASSIFICATION,
+				new Random(seed));
+		return run.execute();
 	}
 
-	private static EpochLoop fitEpoch(MultiLayerNetwork network, DataSet train, int batchSize, Random shuffling,
-			RunControl control) {
-		int rows = train.numExamples();
-		int[] order = permutation(rows, shuffling);
-		// one gather per epoch; the batches below are views into it
-		INDArray features = train.getFeatures().getRows(order);
-		INDArray labels = train.getLabels().getRows(order);
-		double lossSum = 0;
-		int iterations = 0;
-		for (int start = 0; start < rows; start += batchSize) {
-			if (control.stopReason() != null) {
-				return new EpochLoop(Double.NaN, iterations, start, control.stopReason());
-			}
-			int end = Math.min(rows, start + batchSize);
-			network.fit(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-					labels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
-			lossSum += network.score() * (end - start);
-			iterations++;
+	/**
+	 * One training run's state: the network, its last good snapshot and the policy's
+	 * counters.
+	 */
+	private static final class Run {
+
+		private final JobSpec spec;
+
+		private final MultiLayerNetwork network;
+
+		private final TrainingMonitor monitor;
+
+		private final NormalizerStandardize normalizer;
+
+		private final DatasetSplit split;
+
+		private final RunControl control;
+
+		private final TrainingCallbacks callbacks;
+
+		private final boolean classification;
+
+		private final Random shuffling;
+
+		private final DivergenceSpec divergence;
+
+		private LearningRateSchedule schedule;
+
+		private Snapshot lastGood;
+
+		private int rollbacks;
+
+		private int skipEvents;
+
+		Run(JobSpec spec, MultiLayerNetwork network, TrainingMonitor monitor, NormalizerStandardize normalizer,
+				DatasetSplit split, RunControl control, TrainingCallbacks callbacks, LearningRateSchedule schedule,
+				boolean classification, Random shuffling) {
+			this.spec = spec;
+			this.network = network;
+			this.monitor = monitor;
+			this.normalizer = normalizer;
+			this.split = split;
+			this.control = control;
+			this.callbacks = callbacks;
+			this.schedule = schedule;
+			this.classification = classification;
+			this.shuffling = shuffling;
+			this.divergence = spec.divergence();
 		}
-		return new EpochLoop(lossSum / rows, iterations, rows, null);
+
+		TrainingOutcome execute() {
+			this.lastGood = Snapshot.of(this.network, 0);
+			int epoch = 1;
+			while (epoch <= this.spec.training().epochs()) {
+				this.monitor.startEpoch(epoch);
+				long started = System.nanoTime();
+				EpochLoop loop = fitEpoch(epoch);
+				if (loop.stopped() != null) {
+					return new TrainingOutcome.Stopped(loop.stopped());
+				}
+				if (loop.anomaly() != null) {
+					if (!rollBack(loop.anomaly())) {
+						return diverged(loop.anomaly(),
+								this.rollbacks == 0 ? loop.anomaly().describe() : "%s; gave up after %d rollback(s)"
+									.formatted(loop.anomaly().describe(), this.rollbacks));
+					}
+					epoch = this.lastGood.epoch() + 1;
+					continue;
+				}
+				if (loop.iterations() == 0) {
+					return diverged(loop.lastSkipped(), "every step of epoch %d was skipped; last: %s".formatted(epoch,
+							loop.lastSkipped().describe()));
+				}
+				long trainNanos = System.nanoTime() - started;
+				this.network.incrementEpochCount();
+				EpochResult result = result(epoch, loop, trainNanos, started);
+				if (!this.callbacks.epochFinished(result)) {
+					return new TrainingOutcome.Stopped(RunControl.StopReason.LEASE_LOST);
+				}
+				this.lastGood.capture(this.network, epoch);
+				epoch++;
+			}
+			return new TrainingOutcome.Completed(this.spec.training().epochs(),
+					serialise(this.network, this.normalizer));
+		}
+
+		private EpochLoop fitEpoch(int epoch) {
+			DataSet train = this.split.train();
+			int rows = train.numExamples();
+			int batchSize = this.spec.training().batchSize();
+			int[] order = permutation(rows, this.shuffling);
+			// one gather per epoch; the batches below are views into it
+			INDArray features = train.getFeatures().getRows(order);
+			INDArray labels = train.getLabels().getRows(order);
+			EpochLoop loop = new EpochLoop();
+			for (int start = 0; start < rows; start += batchSize) {
+				if (this.control.stopReason() != null) {
+					return loop.stop(this.control.stopReason());
+				}
+				int end = Math.min(rows, start + batchSize);
+				try {
+					this.network.fit(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
+							labels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
+					loop.accept(this.network.score(), end - start);
+				}
+				catch (Anomaly.Rejected rejected) {
+					Anomaly anomaly = rejected.anomaly();
+					if (anomaly.kind() == Anomaly.Kind.NON_FINITE_LOSS
+							|| anomaly.kind() == Anomaly.Kind.NON_FINITE_GRADIENT) {
+						this.monitor.countNonFinite();
+					}
+					if (this.divergence.policy() != DivergenceSpec.Policy.SKIP_STEP) {
+						return loop.reject(anomaly);
+					}
+					loop.skip(anomaly);
+					recordSkip(anomaly);
+				}
+			}
+			return loop;
+		}
+
+		/**
+		 * Restores the last good state with a lower learning rate, if the policy allows
+		 * another try.
+		 */
+		private boolean rollBack(Anomaly anomaly) {
+			if (this.divergence.policy() != DivergenceSpec.Policy.ROLLBACK
+					|| this.rollbacks >= this.divergence.maxRollbacks()) {
+				return false;
+			}
+			this.rollbacks++;
+			this.lastGood.restore(this.network);
+			if (this.schedule != null) {
+				this.schedule = this.schedule.scaled(this.divergence.learningRateFactor());
+				this.network.setLearningRate(this.schedule);
+			}
+			this.callbacks
+				.event(new JobEvent(JobEventType.ROLLBACK, anomaly.epoch(), anomaly.iteration(), anomaly.kind().code(),
+						"%s; rollback %d of %d to the end of epoch %d".formatted(anomaly.describe(), this.rollbacks,
+								this.divergence.maxRollbacks(), this.lastGood.epoch()),
+						anomaly.value(), currentLearningRate(), null));
+			return true;
+		}
+
+		private TrainingOutcome diverged(Anomaly anomaly, String summary) {
+			this.lastGood.restore(this.network);
+			Path checkpoint = null;
+			if (CheckpointWriter.isFinite(this.network)) {
+				checkpoint = serialise(this.network, this.normalizer);
+			}
+			return new TrainingOutcome.Diverged(anomaly, summary, this.lastGood.epoch(), checkpoint);
+		}
+
+		private void recordSkip(Anomaly anomaly) {
+			if (this.skipEvents++ < SKIP_EVENTS) {
+				this.callbacks.event(new JobEvent(JobEventType.STEP_SKIPPED, anomaly.epoch(), anomaly.iteration(),
+						anomaly.kind().code(), anomaly.describe(), anomaly.value(), currentLearningRate(), null));
+			}
+		}
+
+		private Double currentLearningRate() {
+			return this.schedule == null ? null
+					: this.schedule.valueAt(this.network.getIterationCount(), this.network.getEpochCount());
+		}
+
+		private EpochResult result(int epoch, EpochLoop loop, long trainNanos, long started) {
+			Validation validation = validate(this.network, this.split.validation(), this.classification);
+			EpochTelemetry telemetry = this.monitor.epoch();
+			double[] parameterNorms = this.monitor.parameterNorms();
+			boolean perLayer = this.spec.telemetry().perLayer();
+			List<LayerMetrics> layers = this.monitor.layers()
+				.stream()
+				.map(layer -> new LayerMetrics(layer.index(), layer.description(), layer.parameters(),
+						perLayer ? telemetry.layerGradientMean(layer.position()) : null,
+						perLayer ? telemetry.layerGradientMax(layer.position()) : null,
+						parameterNorms[layer.position()], telemetry.layerUpdateRatioLog10(layer.position())))
+				.toList();
+			return new EpochResult(epoch, loop.meanLoss(), validation.loss(), validation.accuracy(), validation.rmse(),
+					telemetry.learningRate(), telemetry.preClipMean(), telemetry.preClipMax(), telemetry.postClipMean(),
+					telemetry.postClipMax(), telemetry.clippedFraction(), telemetry.nonFinite(), loop.skipped(),
+					parameterNorms[parameterNorms.length - 1], telemetry.updateRatioLog10(), loop.iterations(),
+					loop.samples(), (System.nanoTime() - started) / 1_000_000, loop.samples() / (trainNanos / 1e9),
+					layers);
+		}
+
 	}
 
 	private static Validation validate(MultiLayerNetwork network, DataSet validation, boolean classification) {
@@ -108,10 +265,9 @@ class Trainer {
 		double loss = network.score(validation, false);
 		INDArray predictions = network.output(validation.getFeatures(), false);
 		if (classification) {
-			INDArray predicted = predictions.argMax(1);
-			INDArray actual = validation.getLabels().argMax(1);
-			double correct = predicted.eq(actual)
-				.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+			double correct = predictions.argMax(1)
+				.eq(validation.getLabels().argMax(1))
+				.castTo(DataType.FLOAT)
 				.sumNumber()
 				.doubleValue();
 			return new Validation(loss, correct / validation.numExamples(), null);
@@ -158,7 +314,72 @@ class Trainer {
 		}
 	}
 
-	private record EpochLoop(double meanLoss, int iterations, int samples, RunControl.StopReason stopped) {
+	/** What one pass over the training rows did. */
+	private static final class EpochLoop {
+
+		private double lossSum;
+
+		private int iterations;
+
+		private int samples;
+
+		private int skipped;
+
+		private Anomaly anomaly;
+
+		private Anomaly lastSkipped;
+
+		private RunControl.StopReason stopped;
+
+		void accept(double loss, int rows) {
+			this.lossSum += loss * rows;
+			this.iterations++;
+			this.samples += rows;
+		}
+
+		void skip(Anomaly skippedAnomaly) {
+			this.skipped++;
+			this.lastSkipped = skippedAnomaly;
+		}
+
+		EpochLoop reject(Anomaly rejected) {
+			this.anomaly = rejected;
+			return this;
+		}
+
+		EpochLoop stop(RunControl.StopReason reason) {
+			this.stopped = reason;
+			return this;
+		}
+
+		double meanLoss() {
+			return this.samples == 0 ? Double.NaN : this.lossSum / this.samples;
+		}
+
+		int iterations() {
+			return this.iterations;
+		}
+
+		int samples() {
+			return this.samples;
+		}
+
+		int skipped() {
+			return this.skipped;
+		}
+
+		Anomaly anomaly() {
+			return this.anomaly;
+		}
+
+		Anomaly lastSkipped() {
+			return this.lastSkipped;
+		}
+
+		RunControl.StopReason stopped() {
+			return this.stopped;
+		}
+
 	}
 
 	private record Validation(Double loss, Double accuracy, Double rmse) {

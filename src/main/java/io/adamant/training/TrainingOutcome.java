@@ -17,4 +17,16 @@ sealed interface TrainingOutcome {
 	record Failed(String reason) implements TrainingOutcome {
 	}
 
+	/**
+	 * The divergence policy gave up.
+	 *
+	 * @param anomaly what was detected last
+	 * @param summary what happened, in words
+	 * @param lastGoodEpoch the epoch whose end state is the last good one (0: initial)
+	 * @param lastGoodCheckpoint that state serialised, or {@code null} if it could not be
+	 */
+	record Diverged(Anomaly anomaly, String summary, int lastGoodEpoch,
+			Path lastGoodCheckpoint) implements TrainingOutcome {
+	}
+
 }

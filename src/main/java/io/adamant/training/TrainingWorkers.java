@@ -18,6 +18,10 @@ import io.adamant.checkpoint.CheckpointKind;
 import io.adamant.checkpoint.Checkpoints;
 import io.adamant.job.JobSpec;
 import io.adamant.job.JobSpecCodec;
+import io.adamant.metrics.EpochResult;
+import io.adamant.metrics.JobEvent;
+import io.adamant.metrics.JobEventType;
+import io.adamant.metrics.JobEvents;
 import io.adamant.metrics.JobMetrics;
 import io.adamant.queue.ClaimedJob;
 import io.adamant.queue.JobOutcome;
@@ -47,6 +51,8 @@ class TrainingWorkers implements SmartLifecycle {
 
 	private final JobMetrics metrics;
 
+	private final JobEvents events;
+
 	private final Checkpoints checkpoints;
 
 	private final JobSpecCodec specs;
@@ -69,10 +75,12 @@ class TrainingWorkers implements SmartLifecycle {
 
 	private ScheduledExecutorService heartbeats;
 
-	TrainingWorkers(JobQueue queue, JobMetrics metrics, Checkpoints checkpoints, JobSpecCodec specs, Trainer trainer,
-			TransactionTemplate transactions, WorkerProperties properties, QueueProperties queueProperties) {
+	TrainingWorkers(JobQueue queue, JobMetrics metrics, JobEvents events, Checkpoints checkpoints, JobSpecCodec specs,
+			Trainer trainer, TransactionTemplate transactions, WorkerProperties properties,
+			QueueProperties queueProperties) {
 		this.queue = queue;
 		this.metrics = metrics;
+		this.events = events;
 		this.checkpoints = checkpoints;
 		this.specs = specs;
 		this.trainer = trainer;
@@ -192,14 +200,7 @@ class TrainingWorkers implements SmartLifecycle {
 	private TrainingOutcome train(ClaimedJob job, RunControl control) {
 		try {
 			JobSpec spec = this.specs.read(job.specJson());
-			return this.trainer.train(spec, control, epoch -> Boolean.TRUE.equals(this.transactions.execute(tx -> {
-				if (!this.queue.recordProgress(job, epoch.epoch())) {
-					tx.setRollbackOnly();
-					return false;
-				}
-				this.metrics.record(job.id(), job.attempt(), epoch);
-				return true;
-			})));
+			return this.trainer.train(spec, control, new DatabaseCallbacks(job));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Job {} failed", job.id(), ex);
@@ -209,7 +210,17 @@ class TrainingWorkers implements SmartLifecycle {
 
 	private void conclude(ClaimedJob job, TrainingOutcome outcome) {
 		if (outcome instanceof TrainingOutcome.Completed completed) {
-			storeAndSucceed(job, completed);
+			storeAndFinish(job, completed.checkpoint(), completed.epochs(), CheckpointKind.FINAL, JobOutcome.SUCCEEDED,
+					null, checkpoint -> {
+					});
+		}
+		else if (outcome instanceof TrainingOutcome.Diverged diverged) {
+			Anomaly anomaly = diverged.anomaly();
+			storeAndFinish(job, diverged.lastGoodCheckpoint(), diverged.lastGoodEpoch(), CheckpointKind.LAST_GOOD,
+					JobOutcome.DIVERGED, "Training diverged: " + diverged.summary(),
+					checkpoint -> this.events.record(job.id(), job.attempt(),
+							new JobEvent(JobEventType.DIVERGED, anomaly.epoch(), anomaly.iteration(),
+									anomaly.kind().code(), diverged.summary(), anomaly.value(), null, checkpoint)));
 		}
 		else if (outcome instanceof TrainingOutcome.Failed failed) {
 			this.queue.finish(job, JobOutcome.FAILED, failed.reason());
@@ -224,17 +235,26 @@ class TrainingWorkers implements SmartLifecycle {
 		log.info("Job {} ended: {}", job.id(), outcome);
 	}
 
-	private void storeAndSucceed(ClaimedJob job, TrainingOutcome.Completed completed) {
+	/**
+	 * Stores the checkpoint (if there is one), lets {@code alsoRecord} write what goes
+	 * with it, and ends the job, all in one transaction fenced by the lease.
+	 */
+	private void storeAndFinish(ClaimedJob job, Path checkpointFile, int epoch, CheckpointKind kind, JobOutcome outcome,
+			String reason, java.util.function.Consumer<UUID> alsoRecord) {
 		try {
 			this.transactions.executeWithoutResult(tx -> {
-				this.checkpoints.store(job.id(), completed.epochs(), CheckpointKind.FINAL, completed.checkpoint());
-				if (!this.queue.finish(job, JobOutcome.SUCCEEDED, null)) {
+				UUID checkpoint = checkpointFile == null ? null
+						: this.checkpoints.store(job.id(), epoch, kind, checkpointFile).id();
+				alsoRecord.accept(checkpoint);
+				if (!this.queue.finish(job, outcome, reason)) {
 					tx.setRollbackOnly();
 				}
 			});
 		}
 		finally {
-			deleteQuietly(completed.checkpoint());
+			if (checkpointFile != null) {
+				deleteQuietly(checkpointFile);
+			}
 		}
 	}
 
@@ -292,6 +312,40 @@ class TrainingWorkers implements SmartLifecycle {
 	}
 
 	private record ActiveRun(ClaimedJob job, RunControl control) {
+	}
+
+	/**
+	 * Writes a run's epochs and events, each in a transaction fenced by the job's lease.
+	 */
+	private final class DatabaseCallbacks implements TrainingCallbacks {
+
+		private final ClaimedJob job;
+
+		DatabaseCallbacks(ClaimedJob job) {
+			this.job = job;
+		}
+
+		@Override
+		public boolean epochFinished(EpochResult result) {
+			return Boolean.TRUE.equals(TrainingWorkers.this.transactions.execute(tx -> {
+				if (!TrainingWorkers.this.queue.recordProgress(this.job, result.epoch())) {
+					tx.setRollbackOnly();
+					return false;
+				}
+				TrainingWorkers.this.metrics.record(this.job.id(), this.job.attempt(), result);
+				return true;
+			}));
+		}
+
+		@Override
+		public void event(JobEvent event) {
+			TrainingWorkers.this.transactions.executeWithoutResult(tx -> {
+				if (TrainingWorkers.this.queue.heartbeat(this.job) != LeaseState.LOST) {
+					TrainingWorkers.this.events.record(this.job.id(), this.job.attempt(), event);
+				}
+			});
+		}
+
 	}
 
 }

@@ -204,7 +204,7 @@ class JobLifecycleTest {
 	}
 
 	@Test
-	void aDivergingJobFailsWithAReadableReason() {
+	void aDivergingJobEndsDivergedWithItsCauseAndLastGoodState() {
 		String id = this.api
 			.submit("""
 					{"dataset":{"name":"synthetic-regression","samples":256},
@@ -216,9 +216,15 @@ class JobLifecycleTest {
 
 		JsonNode job = this.api.awaitFinished(id, TIMEOUT);
 
-		assertThat(job.path("status").asString()).isEqualTo("FAILED");
-		assertThat(job.path("failureReason").asString()).startsWith("Training diverged: the loss became");
-		assertThat(this.api.get("/api/v1/jobs/" + id + "/checkpoints").body().size()).isZero();
+		assertThat(job.path("status").asString()).isEqualTo("DIVERGED");
+		assertThat(job.path("failureReason").asString()).startsWith("Training diverged: ");
+		assertThat(job.at("/divergence/reason").asString()).isIn("non-finite-loss", "non-finite-gradient", "loss-spike",
+				"gradient-norm-spike");
+		assertThat(job.at("/divergence/epoch").asInt()).isPositive();
+		JsonNode checkpoints = this.api.get("/api/v1/jobs/" + id + "/checkpoints").body();
+		assertThat(checkpoints.size()).isEqualTo(1);
+		assertThat(checkpoints.at("/0/kind").asString()).isEqualTo("LAST_GOOD");
+		assertThat(job.at("/divergence/lastGoodCheckpointId").asString()).isEqualTo(checkpoints.at("/0/id").asString());
 	}
 
 	@Test

@@ -69,7 +69,7 @@ public final class Api {
 	/** Polls until the job has ended and returns it. */
 	public JsonNode awaitFinished(String id, Duration timeout) {
 		return awaitJob(id, job -> switch (job.path("status").asString()) {
-			case "SUCCEEDED", "FAILED", "CANCELLED" -> true;
+			case "SUCCEEDED", "FAILED", "CANCELLED", "DIVERGED" -> true;
 			default -> false;
 		}, timeout);
 	}
