@@ -5,7 +5,7 @@ package io.adamant.training;
  *
  * @param kind what was detected
  * @param epoch the epoch (1-based)
- * @param iteration the network's iteration count at the time
+ * @param iteration the run's iteration: every minibatch counts, skipped or not
  * @param value the loss or gradient norm seen
  * @param zScore its z-score against the rolling window (spikes only)
  */
@@ -14,7 +14,7 @@ record Anomaly(Kind kind, int epoch, int iteration, double value, Double zScore)
 	enum Kind {
 
 		NON_FINITE_LOSS("non-finite-loss"), NON_FINITE_GRADIENT("non-finite-gradient"), LOSS_SPIKE("loss-spike"),
-		GRADIENT_NORM_SPIKE("gradient-norm-spike");
+		GRADIENT_NORM_SPIKE("gradient-norm-spike"), NON_FINITE_VALIDATION("non-finite-validation");
 
 		private final String jsonName;
 
@@ -33,6 +33,7 @@ record Anomaly(Kind kind, int epoch, int iteration, double value, Double zScore)
 		return switch (this.kind) {
 			case NON_FINITE_LOSS -> "the loss became %s".formatted(this.value);
 			case NON_FINITE_GRADIENT -> "the gradient norm became %s".formatted(this.value);
+			case NON_FINITE_VALIDATION -> "the validation loss became %s".formatted(this.value);
 			case LOSS_SPIKE ->
 				"loss spike: %.6g is %.1f standard deviations above the recent mean".formatted(this.value, this.zScore);
 			case GRADIENT_NORM_SPIKE -> "gradient-norm spike: %.6g is %.1f standard deviations above the recent mean"

@@ -145,8 +145,17 @@ class Trainer {
 							loop.lastSkipped().describe()));
 				}
 				long trainNanos = System.nanoTime() - started;
+				Validation validation = validate(this.network, this.split.validation(), this.classification);
+				if (!validation.isFinite()) {
+					Anomaly anomaly = this.monitor.anomaly(Anomaly.Kind.NON_FINITE_VALIDATION, validation.loss());
+					if (this.divergence.policy() == DivergenceSpec.Policy.SKIP_STEP || !rollBack(anomaly)) {
+						return diverged(anomaly, anomaly.describe());
+					}
+					epoch = this.lastGood.epoch() + 1;
+					continue;
+				}
 				this.network.incrementEpochCount();
-				EpochResult result = result(epoch, loop, trainNanos, started);
+				EpochResult result = result(epoch, loop, validation, trainNanos, started);
 				if (!this.callbacks.epochFinished(result)) {
 					return new TrainingOutcome.Stopped(RunControl.StopReason.LEASE_LOST);
 				}
@@ -236,8 +245,7 @@ class Trainer {
 					: this.schedule.valueAt(this.network.getIterationCount(), this.network.getEpochCount());
 		}
 
-		private EpochResult result(int epoch, EpochLoop loop, long trainNanos, long started) {
-			Validation validation = validate(this.network, this.split.validation(), this.classification);
+		private EpochResult result(int epoch, EpochLoop loop, Validation validation, long trainNanos, long started) {
 			EpochTelemetry telemetry = this.monitor.epoch();
 			double[] parameterNorms = this.monitor.parameterNorms();
 			boolean perLayer = this.spec.telemetry().perLayer();
@@ -383,6 +391,12 @@ class Trainer {
 	}
 
 	private record Validation(Double loss, Double accuracy, Double rmse) {
+
+		boolean isFinite() {
+			return (this.loss == null || Double.isFinite(this.loss))
+					&& (this.rmse == null || Double.isFinite(this.rmse));
+		}
+
 	}
 
 }

@@ -64,6 +64,9 @@ final class TrainingMonitor extends BaseTrainingListener {
 
 	private int epochNumber = 1;
 
+	/** Every minibatch the run has tried, skipped or rolled back ones included. */
+	private int attempts;
+
 	TrainingMonitor(MultiLayerNetwork network, ClippingSpec clipping, DivergenceSpec divergence, boolean perLayer) {
 		this.network = network;
 		this.clipping = clipping;
@@ -92,6 +95,7 @@ final class TrainingMonitor extends BaseTrainingListener {
 	@Override
 	public void onGradientCalculation(Model model) {
 		bind();
+		this.attempts++;
 		int batch = this.network.batchSize();
 		double loss = this.network.score();
 		double preClip = measureGradient(batch);
@@ -225,8 +229,15 @@ final class TrainingMonitor extends BaseTrainingListener {
 	}
 
 	private void reject(Anomaly.Kind kind, double value, Double zScore) {
-		throw new Anomaly.Rejected(
-				new Anomaly(kind, this.epochNumber, this.network.getIterationCount(), value, zScore));
+		throw new Anomaly.Rejected(new Anomaly(kind, this.epochNumber, this.attempts, value, zScore));
+	}
+
+	/**
+	 * An anomaly found outside a training step, e.g. in validation, at the current
+	 * position.
+	 */
+	Anomaly anomaly(Anomaly.Kind kind, double value) {
+		return new Anomaly(kind, this.epochNumber, this.attempts, value, null);
 	}
 
 	private boolean needsLayerNorms() {
