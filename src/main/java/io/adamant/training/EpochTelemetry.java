@@ -66,11 +66,14 @@ final class EpochTelemetry {
 		}
 	}
 
-	void addStep(Double learningRate, double updateNorm, double paramNorm) {
+	void addLearningRate(Double learningRate) {
 		if (learningRate != null && Double.isFinite(learningRate)) {
 			this.learningRateSum += learningRate;
 			this.learningRates++;
 		}
+	}
+
+	void addRatio(double updateNorm, double paramNorm) {
 		if (updateNorm > 0 && paramNorm > 0) {
 			this.ratioLogSum += Math.log10(updateNorm / paramNorm);
 			this.ratios++;

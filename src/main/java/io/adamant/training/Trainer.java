@@ -251,7 +251,7 @@ class Trainer {
 			boolean perLayer = this.spec.telemetry().perLayer();
 			List<LayerMetrics> layers = this.monitor.layers()
 				.stream()
-				.map(layer -> new LayerMetrics(layer.index(), layer.description(), layer.parameters(),
+				.map(layer -> new LayerMetrics(layer.index(), layer.name(), layer.parameters(),
 						perLayer ? telemetry.layerGradientMean(layer.position()) : null,
 						perLayer ? telemetry.layerGradientMax(layer.position()) : null,
 						parameterNorms[layer.position()], telemetry.layerUpdateRatioLog10(layer.position())))

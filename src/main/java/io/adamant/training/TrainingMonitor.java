@@ -1,35 +1,29 @@
 package io.adamant.training;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.adamant.job.ClippingSpec;
 import io.adamant.job.DivergenceSpec;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.floating.Norm2;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The service's part of every training step, hooked into DL4J between backprop and the
  * optimizer ({@link #onGradientCalculation}) and after the step ({@link #iterationDone}):
  * <ul>
- * <li>measures the gradient of the mean minibatch loss: per-layer and global L2 norms
- * before clipping, and the global norm after clipping;</li>
+ * <li>measures the gradient of the mean minibatch loss: per-parameter, per-layer and
+ * global L2 norms before clipping, and the global norm after clipping;</li>
  * <li>applies {@code global-norm} clipping, which DL4J lacks, by rescaling the network's
  * flattened gradient in place;</li>
  * <li>checks for a non-finite loss or gradient and for loss and gradient-norm spikes, and
  * rejects the iteration (throws {@link Anomaly.Rejected}) before the optimizer touches
  * the parameters or its own state;</li>
- * <li>after the step, measures the update:parameter ratio per layer and overall.</li>
+ * <li>after the step, measures the update:parameter ratio per layer and overall (sampled
+ * on large networks).</li>
  * </ul>
- * Reductions write into one preallocated scalar; nothing is allocated per iteration but
- * the op objects.
+ * Each measurement is one pass over a flattened vector ({@link SquareSums}); nothing is
+ * allocated per iteration.
  *
  * <p>
  * DL4J's raw gradient is the minibatch sum (its updater divides by the batch size before
@@ -52,13 +46,23 @@ final class TrainingMonitor extends BaseTrainingListener {
 
 	private final RollingWindow gradientNorms;
 
-	private List<LayerViews> layers;
+	private final double valueClip;
 
-	private INDArray flatGradient;
+	private ParameterLayout layout;
 
-	private INDArray scalar;
+	private SquareSums gradientSums;
 
-	private INDArray scratch;
+	private SquareSums paramSums;
+
+	private double[] segmentSquares;
+
+	private double[] clampedSquares;
+
+	private double[] paramSquares;
+
+	private double[] layerSquares;
+
+	private double[] layerParamSquares;
 
 	private EpochTelemetry epoch;
 
@@ -67,6 +71,13 @@ final class TrainingMonitor extends BaseTrainingListener {
 	/** Every minibatch the run has tried, skipped or rolled back ones included. */
 	private int attempts;
 
+	/**
+	 * The update:parameter ratio takes two more passes over the parameters; on large
+	 * networks it is sampled every this many iterations (1 below 65,536 parameters, 10 at
+	 * 655,360).
+	 */
+	private int ratioEvery = 1;
+
 	TrainingMonitor(MultiLayerNetwork network, ClippingSpec clipping, DivergenceSpec divergence, boolean perLayer) {
 		this.network = network;
 		this.clipping = clipping;
@@ -74,12 +85,13 @@ final class TrainingMonitor extends BaseTrainingListener {
 		this.perLayer = perLayer;
 		this.losses = new RollingWindow(divergence.window());
 		this.gradientNorms = new RollingWindow(divergence.window());
+		this.valueClip = clipping instanceof ClippingSpec.Value value ? value.threshold() : Double.NaN;
 	}
 
 	/** Starts collecting a new epoch's figures, dropping any collected so far. */
 	void startEpoch(int number) {
 		this.epochNumber = number;
-		this.epoch = new EpochTelemetry(layerCount());
+		this.epoch = new EpochTelemetry(layout().layers().size());
 	}
 
 	/** The figures of the epoch so far. */
@@ -87,18 +99,18 @@ final class TrainingMonitor extends BaseTrainingListener {
 		return this.epoch;
 	}
 
-	List<LayerViews> layers() {
-		bind();
-		return this.layers;
+	List<ParameterLayout.TrainableLayer> layers() {
+		return layout().layers();
 	}
 
 	@Override
 	public void onGradientCalculation(Model model) {
-		bind();
 		this.attempts++;
-		int batch = this.network.batchSize();
 		double loss = this.network.score();
-		double preClip = measureGradient(batch);
+		this.gradientSums.compute(1.0 / this.network.batchSize(), this.valueClip, this.segmentSquares,
+				this.clampedSquares);
+		double[] layerSquares = this.layout.perLayer(this.segmentSquares, this.layerSquares);
+		double preClip = Math.sqrt(sum(layerSquares));
 		if (!Double.isFinite(loss)) {
 			reject(Anomaly.Kind.NON_FINITE_LOSS, loss, null);
 		}
@@ -106,38 +118,41 @@ final class TrainingMonitor extends BaseTrainingListener {
 			reject(Anomaly.Kind.NON_FINITE_GRADIENT, preClip, null);
 		}
 		double scale = globalNormScale(preClip);
-		double postClip = scale < 1 ? preClip * scale : postClipNorm(preClip, batch);
+		double postClip = scale < 1 ? preClip * scale : postClipNorm(preClip, layerSquares);
 		checkSpike(this.losses, loss, this.divergence.lossSpikeThreshold(), Anomaly.Kind.LOSS_SPIKE);
 		checkSpike(this.gradientNorms, postClip, this.divergence.gradientNormSpikeThreshold(),
 				Anomaly.Kind.GRADIENT_NORM_SPIKE);
 		if (scale < 1) {
-			this.flatGradient.muli(scale);
+			this.gradientSums.scale(scale);
 		}
 		this.losses.add(loss);
 		this.gradientNorms.add(postClip);
 		this.epoch.addGradient(preClip, postClip, postClip < preClip * (1 - 1e-9));
+		if (this.perLayer) {
+			for (int layer = 0; layer < layerSquares.length; layer++) {
+				this.epoch.addLayerGradient(layer, Math.sqrt(layerSquares[layer]));
+			}
+		}
 	}
 
 	@Override
 	public void iterationDone(Model model, int iteration, int epoch) {
-		Double learningRate = this.network.getLearningRate(this.layers.get(0).index());
-		double updateSquares = 0;
-		double paramSquares = 0;
+		Double learningRate = this.network.getLearningRate(this.layout.layers().get(0).index());
+		this.epoch.addLearningRate(learningRate);
+		if (this.attempts % this.ratioEvery != 0) {
+			return;
+		}
+		// after the step the gradient view holds the update DL4J applied
+		this.gradientSums.compute(1.0, Double.NaN, this.segmentSquares, null);
+		this.paramSums.compute(1.0, Double.NaN, this.paramSquares, null);
+		double[] updates = this.layout.perLayer(this.segmentSquares, this.layerSquares);
+		double[] params = this.layout.perLayer(this.paramSquares, this.layerParamSquares);
 		if (this.perLayer) {
-			for (LayerViews layer : this.layers) {
-				// after the step the gradient view holds the update DL4J applied
-				double update = norm(layer.gradient());
-				double param = norm(layer.params());
-				this.epoch.addLayerRatio(layer.position(), update, param);
-				updateSquares += update * update;
-				paramSquares += param * param;
+			for (int layer = 0; layer < updates.length; layer++) {
+				this.epoch.addLayerRatio(layer, Math.sqrt(updates[layer]), Math.sqrt(params[layer]));
 			}
 		}
-		else {
-			updateSquares = square(norm(this.flatGradient));
-			paramSquares = square(norm(this.network.params()));
-		}
-		this.epoch.addStep(learningRate, Math.sqrt(updateSquares), Math.sqrt(paramSquares));
+		this.epoch.addRatio(Math.sqrt(sum(updates)), Math.sqrt(sum(params)));
 	}
 
 	/**
@@ -148,72 +163,57 @@ final class TrainingMonitor extends BaseTrainingListener {
 		this.epoch.countNonFinite();
 	}
 
-	/** L2 norms of the parameters, per layer and overall, at the end of an epoch. */
+	/** L2 norms of the parameters: per layer, then overall as the last element. */
 	double[] parameterNorms() {
-		double[] norms = new double[this.layers.size() + 1];
-		double squares = 0;
-		for (LayerViews layer : this.layers) {
-			norms[layer.position()] = norm(layer.params());
-			squares += square(norms[layer.position()]);
+		this.paramSums.compute(1.0, Double.NaN, this.paramSquares, null);
+		double[] layers = this.layout.perLayer(this.paramSquares, this.layerParamSquares);
+		double[] norms = new double[layers.length + 1];
+		for (int layer = 0; layer < layers.length; layer++) {
+			norms[layer] = Math.sqrt(layers[layer]);
 		}
-		norms[this.layers.size()] = Math.sqrt(squares);
+		norms[layers.length] = Math.sqrt(sum(layers));
 		return norms;
 	}
 
 	/**
-	 * Global (and, when asked, per-layer) norm of the mean-loss gradient, before
-	 * clipping.
+	 * An anomaly found outside a training step, e.g. in validation, at the current
+	 * position.
 	 */
-	private double measureGradient(int batch) {
-		if (!this.perLayer && !needsLayerNorms()) {
-			return norm(this.flatGradient) / batch;
-		}
-		double squares = 0;
-		for (LayerViews layer : this.layers) {
-			double layerNorm = needsParamNorms() ? layer.measureParams(this::norm, batch)
-					: norm(layer.gradient()) / batch;
-			layer.setGradientNorm(layerNorm);
-			squares += layerNorm * layerNorm;
-			if (this.perLayer) {
-				this.epoch.addLayerGradient(layer.position(), layerNorm);
-			}
-		}
-		return Math.sqrt(squares);
+	Anomaly anomaly(Anomaly.Kind kind, double value) {
+		return new Anomaly(kind, this.epochNumber, this.attempts, value, null);
+	}
+
+	/** Whether the one-pass native-buffer path is in use (CPU, float32). */
+	boolean readsBuffersDirectly() {
+		return layout() != null && this.gradientSums.isDirect() && this.paramSums.isDirect();
 	}
 
 	/** The factor {@code global-norm} clipping scales the gradient by (1: untouched). */
 	private double globalNormScale(double preClip) {
 		if (this.clipping instanceof ClippingSpec.GlobalNorm global) {
-			double coefficient = global.threshold() / (preClip + CLIP_EPSILON);
-			return Math.min(1, coefficient);
+			return Math.min(1, global.threshold() / (preClip + CLIP_EPSILON));
 		}
 		return 1;
 	}
 
 	/**
-	 * The global norm after DL4J's own clipping, worked out from the norms already taken
-	 * (element-wise clipping needs one clamped copy).
+	 * The global norm after DL4J's own clipping, worked out from the norms just taken.
 	 */
-	private double postClipNorm(double preClip, int batch) {
-		if (this.clipping instanceof ClippingSpec.Value value) {
-			this.scratch.assign(this.flatGradient).divi(batch);
-			Transforms.min(this.scratch, value.threshold(), false);
-			Transforms.max(this.scratch, -value.threshold(), false);
-			return norm(this.scratch);
+	private double postClipNorm(double preClip, double[] layerSquares) {
+		if (this.clipping instanceof ClippingSpec.Value) {
+			return Math.sqrt(sum(this.clampedSquares));
 		}
 		if (this.clipping instanceof ClippingSpec.L2PerLayer perLayer) {
-			return Math.sqrt(this.layers.stream()
-				.mapToDouble(l -> square(Math.min(l.gradientNorm(), perLayer.threshold())))
-				.sum());
+			return clippedNorm(layerSquares, perLayer.threshold());
 		}
 		if (this.clipping instanceof ClippingSpec.L2PerParamType perParam) {
-			return Math.sqrt(this.layers.stream().mapToDouble(l -> l.clippedParamSquares(perParam.threshold())).sum());
+			return clippedNorm(this.segmentSquares, perParam.threshold());
 		}
 		if (this.clipping instanceof ClippingSpec.RenormalizeL2PerLayer) {
-			return Math.sqrt(this.layers.stream().filter(l -> l.gradientNorm() > 0).count());
+			return Math.sqrt(nonZero(layerSquares));
 		}
 		if (this.clipping instanceof ClippingSpec.RenormalizeL2PerParamType) {
-			return Math.sqrt(this.layers.stream().mapToLong(LayerViews::nonZeroParams).sum());
+			return Math.sqrt(nonZero(this.segmentSquares));
 		}
 		return preClip;
 	}
@@ -233,73 +233,52 @@ final class TrainingMonitor extends BaseTrainingListener {
 	}
 
 	/**
-	 * An anomaly found outside a training step, e.g. in validation, at the current
-	 * position.
+	 * The network's flattened gradient exists only once DL4J has set it up; bind to it
+	 * lazily.
 	 */
-	Anomaly anomaly(Anomaly.Kind kind, double value) {
-		return new Anomaly(kind, this.epochNumber, this.attempts, value, null);
-	}
-
-	private boolean needsLayerNorms() {
-		return !(this.clipping instanceof ClippingSpec.None || this.clipping instanceof ClippingSpec.GlobalNorm
-				|| this.clipping instanceof ClippingSpec.Value);
-	}
-
-	private boolean needsParamNorms() {
-		return this.clipping instanceof ClippingSpec.L2PerParamType
-				|| this.clipping instanceof ClippingSpec.RenormalizeL2PerParamType;
-	}
-
-	private double norm(INDArray array) {
-		Nd4j.getExecutioner().exec(new Norm2(array, this.scalar));
-		return this.scalar.getDouble(0);
-	}
-
-	private static double square(double value) {
-		return value * value;
-	}
-
-	private int layerCount() {
-		return layers().size();
-	}
-
-	/**
-	 * Views into the network's flattened arrays; they stay valid for the network's life.
-	 */
-	private void bind() {
-		if (this.layers != null) {
-			return;
-		}
-		if (this.network.getFlattenedGradients() == null) {
-			this.network.initGradientsView();
-		}
-		this.flatGradient = this.network.getFlattenedGradients();
-		this.scalar = Nd4j.scalar(this.flatGradient.dataType(), 0);
-		this.scratch = this.clipping instanceof ClippingSpec.Value ? this.flatGradient.ulike() : null;
-		List<LayerViews> views = new ArrayList<>();
-		Layer[] networkLayers = this.network.getLayers();
-		for (int i = 0; i < networkLayers.length; i++) {
-			Layer layer = networkLayers[i];
-			if (layer.numParams() == 0) {
-				continue;
+	private ParameterLayout layout() {
+		if (this.layout == null) {
+			if (this.network.getFlattenedGradients() == null) {
+				this.network.initGradientsView();
 			}
-			Map<String, INDArray> paramGradients = layer.conf()
-				.getLayer()
-				.initializer()
-				.getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
-			views.add(new LayerViews(views.size(), i, describe(layer), layer.numParams(), layer.getGradientsViewArray(),
-					layer.params(), List.copyOf(paramGradients.values())));
+			this.layout = ParameterLayout.of(this.network);
+			this.gradientSums = new SquareSums(this.network.getFlattenedGradients(), this.layout.gradientSegments());
+			this.paramSums = new SquareSums(this.network.params(), this.layout.paramSegments());
+			this.segmentSquares = new double[this.layout.segments()];
+			this.clampedSquares = new double[this.layout.segments()];
+			this.paramSquares = new double[this.layout.segments()];
+			this.layerSquares = new double[this.layout.layers().size()];
+			this.layerParamSquares = new double[this.layout.layers().size()];
+			this.ratioEvery = (int) Math.max(1, this.network.numParams() / 65_536);
 		}
-		this.layers = List.copyOf(views);
+		return this.layout;
 	}
 
-	private static String describe(Layer layer) {
-		org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-		String type = conf.getClass().getSimpleName().replace("Layer", "").toLowerCase(java.util.Locale.ROOT);
-		if (conf instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer feedForward) {
-			return "%s %d→%d".formatted(type.isEmpty() ? "layer" : type, feedForward.getNIn(), feedForward.getNOut());
+	private static double clippedNorm(double[] squares, double threshold) {
+		double total = 0;
+		for (double square : squares) {
+			double clipped = Math.min(Math.sqrt(square), threshold);
+			total += clipped * clipped;
 		}
-		return type;
+		return Math.sqrt(total);
+	}
+
+	private static long nonZero(double[] squares) {
+		long count = 0;
+		for (double square : squares) {
+			if (square > 0) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static double sum(double[] values) {
+		double total = 0;
+		for (double value : values) {
+			total += value;
+		}
+		return total;
 	}
 
 }

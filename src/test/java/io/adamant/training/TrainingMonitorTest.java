@@ -59,6 +59,11 @@ class TrainingMonitorTest {
 	}
 
 	@Test
+	void onTheCpuBackendReadsTheFlattenedBuffersInOnePass() {
+		assertThat(trainOneStep(new ClippingSpec.None(), true).monitor().readsBuffersDirectly()).isTrue();
+	}
+
+	@Test
 	void globalNormClippingMatchesAHandComputationOfClipGradNorm() {
 		double threshold = 0.1;
 		Trained unclipped = trainOneStep(new ClippingSpec.None(), true);
