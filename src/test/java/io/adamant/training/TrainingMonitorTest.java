@@ -149,6 +149,42 @@ class TrainingMonitorTest {
 		assertThat(monitor.epoch().iterations()).isEqualTo(12);
 	}
 
+	@Test
+	void rejectsAGradientNormSpikeUnlessClippingContainsIt() {
+		MultiLayerNetwork unclipped = network(new ClippingSpec.None(), new OptimizerSpec.Sgd(1e-4));
+		MultiLayerNetwork clipped = network(new ClippingSpec.GlobalNorm(1e-3), new OptimizerSpec.Sgd(1e-4));
+		DivergenceSpec gradientOnly = new DivergenceSpec(DivergenceSpec.Policy.FAIL, 0.0, 6.0, 16, 0.5, 5);
+		for (MultiLayerNetwork network : List.of(unclipped, clipped)) {
+			TrainingMonitor monitor = new TrainingMonitor(network,
+					network == clipped ? new ClippingSpec.GlobalNorm(1e-3) : new ClippingSpec.None(), gradientOnly,
+					true);
+			network.setListeners(monitor);
+			monitor.startEpoch(1);
+			for (int i = 0; i < 12; i++) {
+				network.fit(this.features, this.labels);
+			}
+		}
+
+		assertThatThrownBy(() -> unclipped.fit(this.features, this.labels.mul(1000)))
+			.isInstanceOf(Anomaly.Rejected.class)
+			.satisfies(ex -> assertThat(((Anomaly.Rejected) ex).anomaly().kind())
+				.isEqualTo(Anomaly.Kind.GRADIENT_NORM_SPIKE));
+		clipped.fit(this.features, this.labels.mul(1000));
+	}
+
+	@Test
+	void neverCheckpointsANonFiniteNetwork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
+		MultiLayerNetwork network = network(new ClippingSpec.None());
+		network.params().putScalar(3, Float.NaN);
+
+		assertThat(CheckpointWriter.isFinite(network)).isFalse();
+		assertThatThrownBy(() -> CheckpointWriter.write(network,
+				new org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize(), directory.resolve("bad.zip")))
+			.isInstanceOf(java.io.IOException.class)
+			.hasMessageContaining("non-finite");
+		assertThat(directory.resolve("bad.zip")).doesNotExist();
+	}
+
 	private Trained trainOneStep(ClippingSpec clipping, boolean perLayer) {
 		MultiLayerNetwork network = network(clipping);
 		TrainingMonitor monitor = monitor(network, clipping, 128, perLayer);
