@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -68,7 +69,7 @@ final class JsonProblems {
 			return "value";
 		}
 		if (type.isEnum()) {
-			return "value; one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+			return "value; one of " + Arrays.stream(type.getEnumConstants()).map(JsonProblems::jsonName).toList();
 		}
 		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
 			return (type == Integer.class || type == Long.class || type == int.class || type == long.class) ? "integer"
@@ -87,6 +88,21 @@ final class JsonProblems {
 			return "array";
 		}
 		return "object";
+	}
+
+	/**
+	 * An enum constant as JSON spells it: its {@code @JsonProperty} name, else its name.
+	 */
+	private static String jsonName(Object constant) {
+		try {
+			JsonProperty property = ((Enum<?>) constant).getDeclaringClass()
+				.getField(((Enum<?>) constant).name())
+				.getAnnotation(JsonProperty.class);
+			return property == null ? ((Enum<?>) constant).name() : property.value();
+		}
+		catch (NoSuchFieldException ex) {
+			return constant.toString();
+		}
 	}
 
 	private static String path(JacksonException ex) {

@@ -1,27 +1,19 @@
 package io.adamant.job;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Activation functions a layer may use. */
 public enum Activation {
 
-	RELU("relu"), LEAKY_RELU("leaky-relu"), ELU("elu"), GELU("gelu"), SWISH("swish"), TANH("tanh"), SIGMOID("sigmoid"),
-	SOFTPLUS("softplus"), IDENTITY("identity");
-
-	private final String jsonName;
-
-	Activation(String jsonName) {
-		this.jsonName = jsonName;
-	}
-
-	@JsonValue
-	public String jsonName() {
-		return this.jsonName;
-	}
-
-	@Override
-	public String toString() {
-		return this.jsonName;
-	}
+	@JsonProperty("relu")
+	RELU, @JsonProperty("leaky-relu")
+	LEAKY_RELU, @JsonProperty("elu")
+	ELU, @JsonProperty("gelu")
+	GELU, @JsonProperty("swish")
+	SWISH, @JsonProperty("tanh")
+	TANH, @JsonProperty("sigmoid")
+	SIGMOID, @JsonProperty("softplus")
+	SOFTPLUS, @JsonProperty("identity")
+	IDENTITY
 
 }

@@ -1,6 +1,6 @@
 package io.adamant.job;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -47,30 +47,17 @@ public record DivergenceSpec(Policy policy, @PositiveOrZero @DecimalMax("1000") 
 		/**
 		 * End the job at once with status {@code DIVERGED}, keeping the last good state.
 		 */
-		FAIL("fail"),
+		@JsonProperty("fail")
+		FAIL,
 		/** Drop that iteration's update, count it, carry on. */
-		SKIP_STEP("skip-step"),
+		@JsonProperty("skip-step")
+		SKIP_STEP,
 		/**
 		 * Restore the last good parameters and optimizer state (the end of the last
 		 * finished epoch), scale the learning rate down, and go on from there.
 		 */
-		ROLLBACK("rollback");
-
-		private final String jsonName;
-
-		Policy(String jsonName) {
-			this.jsonName = jsonName;
-		}
-
-		@JsonValue
-		public String jsonName() {
-			return this.jsonName;
-		}
-
-		@Override
-		public String toString() {
-			return this.jsonName;
-		}
+		@JsonProperty("rollback")
+		ROLLBACK
 
 	}
 

@@ -4,17 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 
-import io.adamant.support.Api;
-import io.adamant.support.IntegrationTest;
+import io.adamant.support.HttpApiTest;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with plain SGD at learning rate 10 explodes within a few iterations; global-norm
  * clipping, Adam, or the rollback policy keep it training.
  */
-@IntegrationTest
-class DivergenceTest {
+class DivergenceTest extends HttpApiTest {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
@@ -38,16 +33,6 @@ class DivergenceTest {
 	private static final String SGD_10 = "{\"type\":\"sgd\",\"learningRate\":10}";
 
 	private static final String NO_CLIPPING = "{\"type\":\"none\"}";
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void sgdWithoutClippingExplodesAndGlobalNormClippingOrAdamTrains() throws Exception {

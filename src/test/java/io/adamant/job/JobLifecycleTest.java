@@ -12,10 +12,9 @@ import io.adamant.dataset.DatasetSplit;
 import io.adamant.dataset.Datasets;
 import io.adamant.dataset.LoadedDataset;
 import io.adamant.support.Api;
-import io.adamant.support.IntegrationTest;
+import io.adamant.support.HttpApiTest;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,7 +23,6 @@ import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -32,8 +30,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Jobs end to end through the HTTP API: train, read metrics, download, cancel, repeat.
  */
-@IntegrationTest
-class JobLifecycleTest {
+class JobLifecycleTest extends HttpApiTest {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -44,18 +41,8 @@ class JobLifecycleTest {
 			 "clipping":{"type":"l2-per-layer","threshold":5.0},
 			 "training":{"epochs":%d,"batchSize":16,"seed":%d,"validationFraction":0.2}}""";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Datasets datasets;
-
-	Api api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void trainsIrisToSuccessWithOneMetricsRowPerEpochAndALoadableCheckpoint() throws Exception {

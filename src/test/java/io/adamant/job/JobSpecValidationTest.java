@@ -4,37 +4,23 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.adamant.support.Api;
-import io.adamant.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.adamant.support.HttpApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every way a spec can be wrong gets a 400 problem naming the field, and stores nothing.
  */
-@IntegrationTest
-class JobSpecValidationTest {
+class JobSpecValidationTest extends HttpApiTest {
 
 	private static final String VALID = """
 			{"dataset":{"name":"iris"},"model":{"type":"mlp","hiddenLayers":[{"units":8}]},
 			 "training":{"epochs":1}}""";
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new Api(this.port);
-	}
 
 	static Stream<Arguments> invalidSpecs() {
 		return Stream.of(Arguments.of("unknown dataset", """

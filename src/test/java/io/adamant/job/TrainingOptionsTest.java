@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.adamant.support.Api;
-import io.adamant.support.IntegrationTest;
+import io.adamant.support.HttpApiTest;
 import io.adamant.training.Momentum;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.AMSGrad;
 import org.nd4j.linalg.learning.config.AdaDelta;
@@ -27,8 +26,6 @@ import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -36,20 +33,9 @@ import static org.assertj.core.api.Assertions.within;
  * Every optimizer, schedule, regularisation and clipping option through the service, each
  * checked by something that would differ if the option were ignored.
  */
-@IntegrationTest
-class TrainingOptionsTest {
+class TrainingOptionsTest extends HttpApiTest {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(3);
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void everyOptimizerTrainsWithItsOwnUpdaterAndHyperparameters() throws Exception {
