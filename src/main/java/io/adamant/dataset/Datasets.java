@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 
@@ -15,33 +16,70 @@ public class Datasets {
 
 	private final Map<String, BuiltInDataset> builtIns;
 
-	Datasets(List<BuiltInDataset> builtIns) {
+	private final List<DatasetSource> sources;
+
+	Datasets(List<BuiltInDataset> builtIns, List<DatasetSource> sources) {
 		this.builtIns = builtIns.stream().collect(Collectors.toMap(d -> d.info().name(), Function.identity()));
+		this.sources = sources;
 	}
 
 	public List<DatasetInfo> list() {
-		return this.builtIns.values()
-			.stream()
-			.map(BuiltInDataset::info)
+		return Stream
+			.concat(this.builtIns.values().stream().map(BuiltInDataset::info),
+					this.sources.stream().flatMap(source -> source.list().stream()))
 			.sorted(Comparator.comparing(DatasetInfo::name))
 			.toList();
 	}
 
 	public Optional<DatasetInfo> find(String name) {
-		return Optional.ofNullable(this.builtIns.get(name)).map(BuiltInDataset::info);
+		BuiltInDataset builtIn = this.builtIns.get(name);
+		if (builtIn != null) {
+			return Optional.of(builtIn.info());
+		}
+		return this.sources.stream().flatMap(source -> source.find(name).stream()).findFirst();
+	}
+
+	/**
+	 * Whether {@code name} is a built-in dataset (its name cannot be taken by an upload).
+	 */
+	public boolean isBuiltIn(String name) {
+		return this.builtIns.containsKey(name);
+	}
+
+	/** Whether the dataset takes a {@code sequenceLength} option. */
+	public boolean takesSequenceLength(String name) {
+		BuiltInDataset builtIn = this.builtIns.get(name);
+		return builtIn != null && builtIn.takesSequenceLength();
+	}
+
+	/** What a dataset is with the given options (a sequence length changes its shape). */
+	public Optional<DatasetInfo> describe(String name, Integer sequenceLength) {
+		BuiltInDataset builtIn = this.builtIns.get(name);
+		if (builtIn != null && builtIn.takesSequenceLength() && sequenceLength != null) {
+			return Optional.of(builtIn.info(sequenceLength));
+		}
+		return find(name);
 	}
 
 	/**
 	 * Loads a dataset's rows.
 	 * @param samples rows for a synthetic dataset; {@code null} for its default
+	 * @param sequenceLength steps for a sequence dataset; {@code null} for its default
 	 * @param seed seeds synthetic generation
 	 */
-	public LoadedDataset load(String name, Integer samples, long seed) {
-		BuiltInDataset dataset = this.builtIns.get(name);
-		if (dataset == null) {
-			throw DatasetNotFoundException.forName(name);
+	public LoadedDataset load(String name, Integer samples, Integer sequenceLength, long seed) {
+		BuiltInDataset builtIn = this.builtIns.get(name);
+		if (builtIn != null) {
+			DatasetInfo info = builtIn.info();
+			return builtIn.load(samples == null ? info.rows() : samples,
+					sequenceLength == null ? info.steps() : sequenceLength, seed);
 		}
-		return dataset.load(samples == null ? dataset.info().rows() : samples, seed);
+		for (DatasetSource source : this.sources) {
+			if (source.find(name).isPresent()) {
+				return source.load(name);
+			}
+		}
+		throw DatasetNotFoundException.forName(name);
 	}
 
 }

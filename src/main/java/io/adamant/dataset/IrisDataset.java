@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import org.springframework.core.io.ClassPathResource;
@@ -21,7 +19,7 @@ class IrisDataset implements BuiltInDataset {
 
 	private static final List<String> CLASSES = List.of("setosa", "versicolor", "virginica");
 
-	private static final DatasetInfo INFO = new DatasetInfo("iris", DatasetTask.CLASSIFICATION, 4, 3, 150, false,
+	private static final DatasetInfo INFO = DatasetInfo.tabular("iris", DatasetTask.CLASSIFICATION, 4, 3, 150, false,
 			CLASSES, "Fisher's iris flowers: sepal and petal length and width (cm) of 150 plants, 3 species.",
 			"R. A. Fisher (1936), UCI Machine Learning Repository (doi:10.24432/C56C76), CC BY 4.0; "
 					+ "copy from scikit-learn 1.2.1 (Debian python3-sklearn)");
@@ -61,10 +59,8 @@ class IrisDataset implements BuiltInDataset {
 	}
 
 	@Override
-	public LoadedDataset load(int samples, long seed) {
-		INDArray x = Nd4j.create(this.features).castTo(DataType.FLOAT);
-		INDArray y = Nd4j.create(this.labels).castTo(DataType.FLOAT);
-		return new LoadedDataset(INFO, x, y);
+	public LoadedDataset load(int samples, int sequenceLength, long seed) {
+		return new LoadedDataset(INFO, Nd4j.create(this.features), Nd4j.create(this.labels));
 	}
 
 }

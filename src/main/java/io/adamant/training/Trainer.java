@@ -49,7 +49,8 @@ class Trainer {
 	TrainingOutcome train(JobSpec spec, RunControl control, TrainingCallbacks callbacks) {
 		long seed = spec.training().seed();
 		Nd4j.getRandom().setSeed(seed);
-		LoadedDataset data = this.datasets.load(spec.dataset().name(), spec.dataset().samples(), seed);
+		LoadedDataset data = this.datasets.load(spec.dataset().name(), spec.dataset().samples(),
+				spec.dataset().sequenceLength(), seed);
 		DatasetSplit split = DatasetSplit.of(data, spec.training().validationFraction(), seed);
 		NormalizerStandardize normalizer = new NormalizerStandardize();
 		normalizer.fit(split.train());

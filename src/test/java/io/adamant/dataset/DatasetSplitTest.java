@@ -15,7 +15,7 @@ class DatasetSplitTest {
 
 	@Test
 	void irisIsTheRealDataSet() {
-		LoadedDataset data = this.iris.load(0, 0);
+		LoadedDataset data = this.iris.load(0, 0, 0);
 
 		assertThat(data.rows()).isEqualTo(150);
 		assertThat(data.features().columns()).isEqualTo(4);
@@ -27,7 +27,7 @@ class DatasetSplitTest {
 
 	@Test
 	void stratifiesClassificationSplitsAndRepeatsThemForASeed() {
-		LoadedDataset data = this.iris.load(0, 0);
+		LoadedDataset data = this.iris.load(0, 0, 0);
 
 		DatasetSplit split = DatasetSplit.of(data, 0.2, 99);
 
@@ -42,7 +42,7 @@ class DatasetSplitTest {
 
 	@Test
 	void withoutValidationEveryRowTrains() {
-		DatasetSplit split = DatasetSplit.of(this.iris.load(0, 0), 0.0, 1);
+		DatasetSplit split = DatasetSplit.of(this.iris.load(0, 0, 0), 0.0, 1);
 
 		assertThat(split.validation()).isNull();
 		assertThat(split.train().numExamples()).isEqualTo(150);
@@ -50,9 +50,9 @@ class DatasetSplitTest {
 
 	@Test
 	void syntheticRegressionIsDeterministicPerSeed() {
-		LoadedDataset first = this.synthetic.load(64, 5);
-		LoadedDataset again = this.synthetic.load(64, 5);
-		LoadedDataset other = this.synthetic.load(64, 6);
+		LoadedDataset first = this.synthetic.load(64, 0, 5);
+		LoadedDataset again = this.synthetic.load(64, 0, 5);
+		LoadedDataset other = this.synthetic.load(64, 0, 6);
 
 		assertThat(first.features().shape()).containsExactly(64, 20);
 		assertThat(first.labels().shape()).containsExactly(64, 10);

@@ -117,7 +117,7 @@ class JobLifecycleTest extends HttpApiTest {
 			.restoreMultiLayerNetworkAndNormalizer(new ByteArrayInputStream(zip), true);
 		MultiLayerNetwork network = restored.getFirst();
 		assertThat(network.getUpdater().getStateViewArray()).as("updater state is stored").isNotNull();
-		LoadedDataset iris = this.datasets.load("iris", null, 7);
+		LoadedDataset iris = this.datasets.load("iris", null, null, 7);
 		DataSet validation = DatasetSplit.of(iris, 0.2, 7).validation();
 		((org.nd4j.linalg.dataset.api.preprocessor.DataNormalization) restored.getSecond()).transform(validation);
 		double accuracy = network.output(validation.getFeatures(), false)

@@ -45,8 +45,8 @@ public final class TelemetryOverheadBenchmark {
 	}
 
 	private static void run(String name, int inputs, List<Integer> hidden, int outputs, int batch, int iterations) {
-		DatasetInfo dataset = new DatasetInfo("bench", DatasetTask.REGRESSION, inputs, outputs, batch, true, List.of(),
-				"bench", "bench");
+		DatasetInfo dataset = DatasetInfo.tabular("bench", DatasetTask.REGRESSION, inputs, outputs, batch, true,
+				List.of(), "bench", "bench");
 		JobSpec spec = TestSpecs.spec(
 				new ModelSpec.Mlp(hidden.stream().map(u -> new ModelSpec.DenseLayer(u, Activation.RELU)).toList()),
 				new OptimizerSpec.Adam(1e-3, 0.9, 0.999, 1e-8), new ClippingSpec.None(),

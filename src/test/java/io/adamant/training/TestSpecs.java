@@ -14,8 +14,8 @@ final class TestSpecs {
 	}
 
 	static JobSpec spec(ModelSpec model, OptimizerSpec optimizer, ClippingSpec clipping, TrainingSpec training) {
-		return new JobSpec(null, new DatasetSpec("test", null), model, optimizer, clipping, null, null, null, null,
-				training)
+		return new JobSpec(null, new DatasetSpec("test", null, null), model, optimizer, clipping, null, null, null,
+				null, training)
 			.withDefaults(() -> 42L);
 	}
 

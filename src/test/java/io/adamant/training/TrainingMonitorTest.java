@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class TrainingMonitorTest {
 
-	private static final DatasetInfo DATASET = new DatasetInfo("test", DatasetTask.REGRESSION, 4, 3, 10, true,
+	private static final DatasetInfo DATASET = DatasetInfo.tabular("test", DatasetTask.REGRESSION, 4, 3, 10, true,
 			List.of(), "test", "test");
 
 	private final INDArray features = Nd4j.rand(DataType.FLOAT, 10, 4).subi(0.5).muli(4);
