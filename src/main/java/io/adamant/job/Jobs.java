@@ -138,10 +138,16 @@ public class Jobs {
 			problems.add(new FieldProblem("dataset.name", "unknown dataset '%s'; available: %s"
 				.formatted(spec.dataset().name(), this.datasets.list().stream().map(DatasetInfo::name).toList())));
 		}
-		else if (spec.dataset().samples() != null && !dataset.synthetic()) {
-			problems
-				.add(new FieldProblem("dataset.samples", "only synthetic datasets take a sample count; '%s' has %d rows"
-					.formatted(dataset.name(), dataset.rows())));
+		else {
+			if (spec.dataset().samples() != null && !dataset.synthetic()) {
+				problems.add(new FieldProblem("dataset.samples",
+						"only synthetic datasets take a sample count; '%s' has %d rows".formatted(dataset.name(),
+								dataset.rows())));
+			}
+			if (spec.dataset().sequenceLength() != null && !this.datasets.takesSequenceLength(dataset.name())) {
+				problems.add(new FieldProblem("dataset.sequenceLength",
+						"'%s' takes no sequence length".formatted(dataset.name())));
+			}
 		}
 		if (spec.optimizer() instanceof OptimizerSpec.AdaDelta && !(spec.schedule() instanceof ScheduleSpec.Constant)) {
 			problems.add(new FieldProblem("schedule.type", "adadelta has no learning rate to schedule"));
