@@ -36,6 +36,9 @@ class JobEntity {
 	@Column(name = "epochs_total")
 	private int epochsTotal;
 
+	@Column(name = "parameter_count")
+	private Long parameterCount;
+
 	@Column(name = "epochs_done")
 	private int epochsDone;
 
@@ -59,12 +62,13 @@ class JobEntity {
 	protected JobEntity() {
 	}
 
-	JobEntity(UUID id, String name, String spec, int epochsTotal, Instant createdAt) {
+	JobEntity(UUID id, String name, String spec, int epochsTotal, long parameterCount, Instant createdAt) {
 		this.id = id;
 		this.name = name;
 		this.status = JobStatus.QUEUED;
 		this.spec = spec;
 		this.epochsTotal = epochsTotal;
+		this.parameterCount = parameterCount;
 		this.createdAt = createdAt;
 	}
 
@@ -86,6 +90,10 @@ class JobEntity {
 
 	int getEpochsTotal() {
 		return this.epochsTotal;
+	}
+
+	Long getParameterCount() {
+		return this.parameterCount;
 	}
 
 	int getEpochsDone() {

@@ -13,6 +13,7 @@ import io.adamant.metrics.JobEventView;
  * @param name its label, if any
  * @param status where it is in its life
  * @param spec the normalised spec, every default written out
+ * @param parameters the model's parameter count
  * @param progress epochs finished of epochs asked for
  * @param attempt how many times a worker has started it
  * @param cancelRequested whether a cancel was asked for
@@ -23,9 +24,9 @@ import io.adamant.metrics.JobEventView;
  * @param latestMetrics the last finished epoch's metrics, if any
  * @param divergence what was detected, when the job ended {@code DIVERGED}
  */
-public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Progress progress, int attempt,
-		boolean cancelRequested, String failureReason, Instant createdAt, Instant startedAt, Instant finishedAt,
-		EpochMetricsView latestMetrics, Divergence divergence) {
+public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Long parameters, Progress progress,
+		int attempt, boolean cancelRequested, String failureReason, Instant createdAt, Instant startedAt,
+		Instant finishedAt, EpochMetricsView latestMetrics, Divergence divergence) {
 
 	/**
 	 * @param epoch the epoch it was detected in

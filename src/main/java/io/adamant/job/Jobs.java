@@ -37,17 +37,23 @@ public class Jobs {
 
 	private final JobEvents events;
 
+	private final ModelChecker models;
+
+	private final JobLimits limits;
+
 	private final Clock clock;
 
 	private final SecureRandom seeds = new SecureRandom();
 
 	Jobs(JobRepository repository, JobSpecCodec codec, Datasets datasets, JobMetrics metrics, JobEvents events,
-			Clock clock) {
+			ModelChecker models, JobLimits limits, Clock clock) {
 		this.repository = repository;
 		this.codec = codec;
 		this.datasets = datasets;
 		this.metrics = metrics;
 		this.events = events;
+		this.models = models;
+		this.limits = limits;
 		this.clock = clock;
 	}
 
@@ -55,9 +61,9 @@ public class Jobs {
 	@Transactional
 	public JobView submit(JobSpec submitted) {
 		JobSpec spec = submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE);
-		checkConsistency(spec);
+		long parameters = checkConsistency(spec);
 		JobEntity job = new JobEntity(UUID.randomUUID(), spec.name(), this.codec.write(spec), spec.training().epochs(),
-				this.clock.instant());
+				parameters, this.clock.instant());
 		this.repository.saveAndFlush(job);
 		return toView(job, null, null);
 	}
@@ -129,9 +135,11 @@ public class Jobs {
 	}
 
 	/**
-	 * What bean validation cannot see: the spec against the datasets and against itself.
+	 * What bean validation cannot see: the spec against the datasets, against the limits
+	 * and against itself.
+	 * @return the model's parameter count
 	 */
-	private void checkConsistency(JobSpec spec) {
+	private long checkConsistency(JobSpec spec) {
 		List<FieldProblem> problems = new ArrayList<>();
 		DatasetInfo dataset = this.datasets.find(spec.dataset().name()).orElse(null);
 		if (dataset == null) {
@@ -161,16 +169,32 @@ public class Jobs {
 			problems.add(new FieldProblem("schedule.minLearningRate",
 					"must be below the optimizer's learning rate (%s)".formatted(spec.optimizer().learningRate())));
 		}
+		if (spec.training().earlyStopping() != null && spec.training().validationFraction() == 0) {
+			problems.add(new FieldProblem("training.earlyStopping", "needs validation rows: validationFraction is 0"));
+		}
+		long parameters = 0;
+		if (dataset != null && problems.isEmpty()) {
+			DatasetInfo described = this.datasets.describe(dataset.name(), spec.dataset().sequenceLength())
+				.orElse(dataset);
+			ModelChecker.ModelCheck check = this.models.check(spec, described);
+			problems.addAll(check.problems());
+			parameters = check.parameters();
+			if (parameters > this.limits.maxParameters()) {
+				problems.add(new FieldProblem("model",
+						"has %,d parameters; the limit is %,d".formatted(parameters, this.limits.maxParameters())));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw InvalidRequestException.forFields(problems);
 		}
+		return parameters;
 	}
 
 	private JobView toView(JobEntity job, EpochMetricsView latest, JobEventView divergence) {
 		return new JobView(job.getId(), job.getName(), job.getStatus(), this.codec.read(job.getSpec()),
-				JobView.Progress.of(job.getEpochsDone(), job.getEpochsTotal()), job.getAttempt(),
-				job.isCancelRequested(), job.getFailureReason(), job.getCreatedAt(), job.getStartedAt(),
-				job.getFinishedAt(), latest, JobView.Divergence.of(divergence));
+				job.getParameterCount(), JobView.Progress.of(job.getEpochsDone(), job.getEpochsTotal()),
+				job.getAttempt(), job.isCancelRequested(), job.getFailureReason(), job.getCreatedAt(),
+				job.getStartedAt(), job.getFinishedAt(), latest, JobView.Divergence.of(divergence));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.adamant.job;
 
 import java.util.function.LongSupplier;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -17,14 +18,21 @@ import jakarta.validation.constraints.Positive;
  * (and stored) if left out
  * @param validationFraction share of the rows held out for validation, in [0, 0.9];
  * default 0.2
+ * @param earlyStopping stop when validation loss stops improving; off if left out
  */
 public record TrainingSpec(@NotNull @Positive @Max(10_000) Integer epochs, @Positive @Max(65_536) Integer batchSize,
-		Long seed, @DecimalMin("0") @DecimalMax("0.9") Double validationFraction) {
+		Long seed, @DecimalMin("0") @DecimalMax("0.9") Double validationFraction,
+		@Valid EarlyStoppingSpec earlyStopping) {
+
+	public TrainingSpec(Integer epochs, Integer batchSize, Long seed, Double validationFraction) {
+		this(epochs, batchSize, seed, validationFraction, null);
+	}
 
 	TrainingSpec withDefaults(LongSupplier seeds) {
 		return new TrainingSpec(this.epochs, this.batchSize == null ? 32 : this.batchSize,
 				this.seed == null ? seeds.getAsLong() : this.seed,
-				this.validationFraction == null ? 0.2 : this.validationFraction);
+				this.validationFraction == null ? 0.2 : this.validationFraction,
+				this.earlyStopping == null ? null : this.earlyStopping.withDefaults());
 	}
 
 }

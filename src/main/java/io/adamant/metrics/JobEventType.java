@@ -11,6 +11,8 @@ public enum JobEventType {
 	 */
 	ROLLBACK,
 	/** The job ended {@code DIVERGED}. */
-	DIVERGED
+	DIVERGED,
+	/** Early stopping ended the job: validation loss stopped improving. */
+	EARLY_STOPPED
 
 }

@@ -1,5 +1,7 @@
 package io.adamant.training;
 
+import java.util.List;
+
 import io.adamant.dataset.DatasetInfo;
 import io.adamant.dataset.DatasetTask;
 import io.adamant.job.Activation;
@@ -11,8 +13,19 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.AMSGrad;
@@ -27,7 +40,11 @@ import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Turns a job spec into a DL4J network configuration for a dataset. */
+/**
+ * Turns a job spec into a DL4J network configuration for a dataset. Layer input sizes are
+ * inferred by DL4J from the dataset's input type, which also inserts the reshaping
+ * between convolutional and dense layers.
+ */
 final class NetworkFactory {
 
 	private NetworkFactory() {
@@ -40,23 +57,31 @@ final class NetworkFactory {
 	static MultiLayerConfiguration configure(JobSpec spec, DatasetInfo dataset, int iterationsPerEpoch) {
 		NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder().seed(spec.training().seed())
 			.dataType(DataType.FLOAT)
-			.weightInit(WeightInit.XAVIER)
+			.weightInit(weightInit(spec.model().weightInit()))
 			.updater(updater(spec, iterationsPerEpoch))
 			.trainingWorkspaceMode(WorkspaceMode.ENABLED)
 			.inferenceWorkspaceMode(WorkspaceMode.ENABLED);
 		regularization(builder, spec);
 		clipping(builder, spec.clipping());
 		NeuralNetConfiguration.ListBuilder layers = builder.list();
-		int inputs = dataset.features();
-		ModelSpec.Mlp mlp = (ModelSpec.Mlp) spec.model();
-		for (ModelSpec.DenseLayer hidden : mlp.hiddenLayers()) {
-			layers.layer(new DenseLayer.Builder().nIn(inputs)
-				.nOut(hidden.units())
-				.activation(activation(hidden.activation()))
-				.build());
-			inputs = hidden.units();
+		ModelSpec model = spec.model();
+		if (model instanceof ModelSpec.Cnn cnn) {
+			convolutions(layers, cnn);
+			dense(layers, cnn.denseLayers());
+			layers.layer(outputLayer(dataset, false));
+			layers.setInputType(InputType.convolutionalFlat(dataset.shape().get(1), dataset.shape().get(2),
+					dataset.shape().get(0)));
 		}
-		layers.layer(outputLayer(dataset, inputs));
+		else if (model instanceof ModelSpec.Rnn rnn) {
+			recurrent(layers, rnn);
+			layers.layer(outputLayer(dataset, rnn.output() == ModelSpec.RnnOutput.PER_STEP));
+			layers.setInputType(InputType.recurrent(dataset.shape().get(0), dataset.shape().get(1)));
+		}
+		else {
+			dense(layers, ((ModelSpec.Mlp) model).hiddenLayers());
+			layers.layer(outputLayer(dataset, false));
+			layers.setInputType(InputType.feedForward(dataset.features()));
+		}
 		return layers.build();
 	}
 
@@ -70,15 +95,82 @@ final class NetworkFactory {
 				: LearningRateSchedule.of(spec.schedule(), baseRate, iterationsPerEpoch, spec.training().epochs());
 	}
 
-	private static OutputLayer outputLayer(DatasetInfo dataset, int inputs) {
+	/** Parameters the configured network has, counted without allocating them. */
+	static long parameterCount(MultiLayerConfiguration configuration) {
+		long count = 0;
+		for (int i = 0; i < configuration.getConfs().size(); i++) {
+			NeuralNetConfiguration layer = configuration.getConf(i);
+			count += layer.getLayer().initializer().numParams(layer);
+		}
+		return count;
+	}
+
+	private static void dense(NeuralNetConfiguration.ListBuilder layers, List<ModelSpec.DenseLayer> dense) {
+		for (ModelSpec.DenseLayer hidden : dense) {
+			DenseLayer.Builder layer = new DenseLayer.Builder().nOut(hidden.units());
+			if (hidden.dropout() > 0) {
+				// DL4J's dropOut is the probability of keeping an input
+				layer.dropOut(1 - hidden.dropout());
+			}
+			addWithActivation(layers, layer, hidden.activation(), hidden.batchNorm());
+		}
+	}
+
+	private static void convolutions(NeuralNetConfiguration.ListBuilder layers, ModelSpec.Cnn cnn) {
+		for (ModelSpec.ConvBlock block : cnn.convolutions()) {
+			ConvolutionLayer.Builder convolution = new ConvolutionLayer.Builder(block.kernel(), block.kernel())
+				.stride(block.stride(), block.stride())
+				.padding(block.padding(), block.padding())
+				.nOut(block.filters());
+			addWithActivation(layers, convolution, block.activation(), block.batchNorm());
+			ModelSpec.Pooling pooling = block.pooling();
+			if (pooling != null) {
+				layers.layer(new SubsamplingLayer.Builder(pooling.type() == ModelSpec.PoolingType.MAX
+						? SubsamplingLayer.PoolingType.MAX : SubsamplingLayer.PoolingType.AVG)
+					.kernelSize(pooling.size(), pooling.size())
+					.stride(pooling.stride(), pooling.stride())
+					.build());
+			}
+		}
+	}
+
+	/**
+	 * Adds a layer with its activation; with batch normalisation the layer stays linear,
+	 * the normalisation follows, then the activation.
+	 */
+	private static void addWithActivation(NeuralNetConfiguration.ListBuilder layers, BaseLayer.Builder<?> layer,
+			Activation activation, boolean batchNorm) {
+		if (!batchNorm) {
+			layers.layer(layer.activation(activation(activation)).build());
+			return;
+		}
+		layers.layer(layer.activation(org.nd4j.linalg.activations.Activation.IDENTITY).build());
+		layers.layer(new BatchNormalization.Builder().build());
+		layers.layer(new ActivationLayer.Builder().activation(activation(activation)).build());
+	}
+
+	private static void recurrent(NeuralNetConfiguration.ListBuilder layers, ModelSpec.Rnn rnn) {
+		List<ModelSpec.RecurrentLayer> recurrent = rnn.layers();
+		for (int i = 0; i < recurrent.size(); i++) {
+			ModelSpec.RecurrentLayer spec = recurrent.get(i);
+			Layer layer = rnn.cell() == ModelSpec.Cell.LSTM
+					? new LSTM.Builder().nOut(spec.units()).activation(activation(spec.activation())).build()
+					: new SimpleRnn.Builder().nOut(spec.units()).activation(activation(spec.activation())).build();
+			boolean last = i == recurrent.size() - 1;
+			layers.layer(last && rnn.output() == ModelSpec.RnnOutput.LAST_STEP ? new LastTimeStep(layer) : layer);
+		}
+	}
+
+	private static Layer outputLayer(DatasetInfo dataset, boolean perStep) {
 		boolean classification = dataset.task() == DatasetTask.CLASSIFICATION;
-		return new OutputLayer.Builder(
-				classification ? LossFunctions.LossFunction.MCXENT : LossFunctions.LossFunction.MSE)
-			.nIn(inputs)
-			.nOut(dataset.outputs())
-			.activation(classification ? org.nd4j.linalg.activations.Activation.SOFTMAX
-					: org.nd4j.linalg.activations.Activation.IDENTITY)
-			.build();
+		LossFunctions.LossFunction loss = classification ? LossFunctions.LossFunction.MCXENT
+				: LossFunctions.LossFunction.MSE;
+		org.nd4j.linalg.activations.Activation activation = classification
+				? org.nd4j.linalg.activations.Activation.SOFTMAX : org.nd4j.linalg.activations.Activation.IDENTITY;
+		if (perStep) {
+			return new RnnOutputLayer.Builder(loss).nOut(dataset.outputs()).activation(activation).build();
+		}
+		return new OutputLayer.Builder(loss).nOut(dataset.outputs()).activation(activation).build();
 	}
 
 	private static IUpdater updater(JobSpec spec, int iterationsPerEpoch) {
@@ -169,6 +261,16 @@ final class NetworkFactory {
 
 	private static void dl4j(NeuralNetConfiguration.Builder builder, GradientNormalization mode, double threshold) {
 		builder.gradientNormalization(mode).gradientNormalizationThreshold(threshold);
+	}
+
+	private static WeightInit weightInit(ModelSpec.WeightInit init) {
+		return switch (init) {
+			case XAVIER -> WeightInit.XAVIER;
+			case XAVIER_UNIFORM -> WeightInit.XAVIER_UNIFORM;
+			case HE -> WeightInit.RELU;
+			case HE_UNIFORM -> WeightInit.RELU_UNIFORM;
+			case LECUN_NORMAL -> WeightInit.LECUN_NORMAL;
+		};
 	}
 
 	static org.nd4j.linalg.activations.Activation activation(Activation activation) {

@@ -12,6 +12,7 @@ import io.adamant.dataset.DatasetTask;
 import io.adamant.dataset.Datasets;
 import io.adamant.dataset.LoadedDataset;
 import io.adamant.job.DivergenceSpec;
+import io.adamant.job.EarlyStoppingSpec;
 import io.adamant.job.JobSpec;
 import io.adamant.metrics.EpochResult;
 import io.adamant.metrics.JobEvent;
@@ -51,6 +52,7 @@ class Trainer {
 		Nd4j.getRandom().setSeed(seed);
 		LoadedDataset data = this.datasets.load(spec.dataset().name(), spec.dataset().samples(),
 				spec.dataset().sequenceLength(), seed);
+		NetworkInput input = new NetworkInput(data.info());
 		DatasetSplit split = DatasetSplit.of(data, spec.training().validationFraction(), seed);
 		NormalizerStandardize normalizer = new NormalizerStandardize();
 		normalizer.fit(split.train());
@@ -66,7 +68,7 @@ class Trainer {
 		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
 				spec.telemetry().perLayer());
 		network.setListeners(monitor);
-		Run run = new Run(spec, network, monitor, normalizer, split, control, callbacks,
+		Run run = new Run(spec, network, monitor, normalizer, split, input, control, callbacks,
 				NetworkFactory.schedule(spec, iterationsPerEpoch), data.info().task() == DatasetTask.CLASSIFICATION,
 				new Random(seed));
 		return run.execute();
@@ -88,6 +90,8 @@ class Trainer {
 
 		private final DatasetSplit split;
 
+		private final NetworkInput input;
+
 		private final RunControl control;
 
 		private final TrainingCallbacks callbacks;
@@ -106,14 +110,19 @@ class Trainer {
 
 		private int skipEvents;
 
+		private Snapshot best;
+
+		private double bestLoss = Double.POSITIVE_INFINITY;
+
 		Run(JobSpec spec, MultiLayerNetwork network, TrainingMonitor monitor, NormalizerStandardize normalizer,
-				DatasetSplit split, RunControl control, TrainingCallbacks callbacks, LearningRateSchedule schedule,
-				boolean classification, Random shuffling) {
+				DatasetSplit split, NetworkInput input, RunControl control, TrainingCallbacks callbacks,
+				LearningRateSchedule schedule, boolean classification, Random shuffling) {
 			this.spec = spec;
 			this.network = network;
 			this.monitor = monitor;
 			this.normalizer = normalizer;
 			this.split = split;
+			this.input = input;
 			this.control = control;
 			this.callbacks = callbacks;
 			this.schedule = schedule;
@@ -146,7 +155,7 @@ class Trainer {
 							loop.lastSkipped().describe()));
 				}
 				long trainNanos = System.nanoTime() - started;
-				Validation validation = validate(this.network, this.split.validation(), this.classification);
+				Validation validation = validate();
 				if (!validation.isFinite()) {
 					Anomaly anomaly = this.monitor.anomaly(Anomaly.Kind.NON_FINITE_VALIDATION, validation.loss());
 					if (this.divergence.policy() == DivergenceSpec.Policy.SKIP_STEP || !rollBack(anomaly)) {
@@ -161,10 +170,70 @@ class Trainer {
 					return new TrainingOutcome.Stopped(RunControl.StopReason.LEASE_LOST);
 				}
 				this.lastGood.capture(this.network, epoch);
+				if (shouldStopEarly(epoch, validation.loss())) {
+					return stopEarly(epoch);
+				}
 				epoch++;
 			}
 			return new TrainingOutcome.Completed(this.spec.training().epochs(),
 					serialise(this.network, this.normalizer));
+		}
+
+		/**
+		 * Tracks the best validation loss; true once it has not improved for the
+		 * patience.
+		 */
+		private boolean shouldStopEarly(int epoch, Double validationLoss) {
+			EarlyStoppingSpec earlyStopping = this.spec.training().earlyStopping();
+			if (earlyStopping == null || validationLoss == null) {
+				return false;
+			}
+			if (validationLoss < this.bestLoss - earlyStopping.minDelta()) {
+				this.bestLoss = validationLoss;
+				if (this.best == null) {
+					this.best = Snapshot.of(this.network, epoch);
+				}
+				else {
+					this.best.capture(this.network, epoch);
+				}
+				return false;
+			}
+			return epoch - this.best.epoch() >= earlyStopping.patience();
+		}
+
+		/** Ends training with the best epoch's network as the final one. */
+		private TrainingOutcome stopEarly(int epoch) {
+			EarlyStoppingSpec earlyStopping = this.spec.training().earlyStopping();
+			this.best.restore(this.network);
+			this.callbacks
+				.event(new JobEvent(JobEventType.EARLY_STOPPED, epoch, this.monitor.attempts(), "no-improvement",
+						"validation loss has not improved by more than %s for %d epoch(s); keeping epoch %d (loss %.6g)"
+							.formatted(earlyStopping.minDelta(), earlyStopping.patience(), this.best.epoch(),
+									this.bestLoss),
+						this.bestLoss, currentLearningRate(), null));
+			return new TrainingOutcome.Completed(this.best.epoch(), serialise(this.network, this.normalizer));
+		}
+
+		private Validation validate() {
+			DataSet validation = this.split.validation();
+			if (validation == null) {
+				return new Validation(null, null, null);
+			}
+			DataSet shaped = new DataSet(this.input.features(validation.getFeatures()),
+					this.input.labels(validation.getLabels()));
+			double loss = this.network.score(shaped, false);
+			INDArray predictions = this.input.predictionRows(this.network.output(shaped.getFeatures(), false));
+			INDArray labels = this.input.predictionRows(shaped.getLabels());
+			if (this.classification) {
+				double correct = predictions.argMax(1)
+					.eq(labels.argMax(1))
+					.castTo(DataType.FLOAT)
+					.sumNumber()
+					.doubleValue();
+				return new Validation(loss, correct / predictions.size(0), null);
+			}
+			double mse = predictions.squaredDistance(labels) / predictions.length();
+			return new Validation(loss, null, Math.sqrt(mse));
 		}
 
 		private EpochLoop fitEpoch(int epoch) {
@@ -182,8 +251,9 @@ class Trainer {
 				}
 				int end = Math.min(rows, start + batchSize);
 				try {
-					this.network.fit(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-							labels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
+					this.network.fit(
+							this.input.features(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())),
+							this.input.labels(labels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())));
 					loop.accept(this.network.score(), end - start);
 				}
 				catch (Anomaly.Rejected rejected) {
@@ -265,24 +335,6 @@ class Trainer {
 					layers);
 		}
 
-	}
-
-	private static Validation validate(MultiLayerNetwork network, DataSet validation, boolean classification) {
-		if (validation == null) {
-			return new Validation(null, null, null);
-		}
-		double loss = network.score(validation, false);
-		INDArray predictions = network.output(validation.getFeatures(), false);
-		if (classification) {
-			double correct = predictions.argMax(1)
-				.eq(validation.getLabels().argMax(1))
-				.castTo(DataType.FLOAT)
-				.sumNumber()
-				.doubleValue();
-			return new Validation(loss, correct / validation.numExamples(), null);
-		}
-		double mse = predictions.squaredDistance(validation.getLabels()) / predictions.length();
-		return new Validation(loss, null, Math.sqrt(mse));
 	}
 
 	private static int[] permutation(int rows, Random random) {

@@ -175,6 +175,11 @@ final class TrainingMonitor extends BaseTrainingListener {
 		return norms;
 	}
 
+	/** Minibatches tried so far in this run. */
+	int attempts() {
+		return this.attempts;
+	}
+
 	/**
 	 * An anomaly found outside a training step, e.g. in validation, at the current
 	 * position.

@@ -48,7 +48,8 @@ public final class TelemetryOverheadBenchmark {
 		DatasetInfo dataset = DatasetInfo.tabular("bench", DatasetTask.REGRESSION, inputs, outputs, batch, true,
 				List.of(), "bench", "bench");
 		JobSpec spec = TestSpecs.spec(
-				new ModelSpec.Mlp(hidden.stream().map(u -> new ModelSpec.DenseLayer(u, Activation.RELU)).toList()),
+				new ModelSpec.Mlp(hidden.stream().map(u -> new ModelSpec.DenseLayer(u, Activation.RELU)).toList(),
+						null),
 				new OptimizerSpec.Adam(1e-3, 0.9, 0.999, 1e-8), new ClippingSpec.None(),
 				new TrainingSpec(1, batch, 42L, 0.0));
 		// co-prime counts of feature and label batches keep the gradients from vanishing

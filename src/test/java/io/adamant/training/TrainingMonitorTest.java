@@ -207,7 +207,7 @@ class TrainingMonitorTest {
 	}
 
 	static MultiLayerNetwork network(ClippingSpec clipping, OptimizerSpec optimizer) {
-		JobSpec spec = TestSpecs.spec(new ModelSpec.Mlp(List.of(new ModelSpec.DenseLayer(8, Activation.TANH))),
+		JobSpec spec = TestSpecs.spec(new ModelSpec.Mlp(List.of(new ModelSpec.DenseLayer(8, Activation.TANH)), null),
 				optimizer, clipping, new TrainingSpec(1, 10, 42L, 0.0));
 		MultiLayerNetwork network = new MultiLayerNetwork(NetworkFactory.configure(spec, DATASET, 1));
 		network.init();
