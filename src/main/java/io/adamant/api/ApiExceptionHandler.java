@@ -1,23 +1,28 @@
 package io.adamant.api;
 
 import java.util.List;
+import java.util.stream.LongStream;
 
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -28,6 +33,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final ObjectProvider<MultipartConfigElement> multipartConfig;
+
+	ApiExceptionHandler(ObjectProvider<MultipartConfigElement> multipartConfig) {
+		this.multipartConfig = multipartConfig;
+	}
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
@@ -80,6 +91,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return asObject(invalid(errors));
 	}
 
+	/**
+	 * The servlet container refused a multipart request over its limits before any
+	 * controller saw it; the client gets the same problem as for a file the controller
+	 * finds too large. File parts are the only large parts the API takes.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return asObject(handleApiException(PayloadTooLargeException.forField("file", multipartLimit())));
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -97,6 +119,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			detail.setType(ProblemTypes.uri("http-" + statusCode.value()));
 		}
 		return response;
+	}
+
+	/**
+	 * The smaller of the container's file and request limits: the one a single file
+	 * upload runs into.
+	 */
+	private DataSize multipartLimit() {
+		MultipartConfigElement config = this.multipartConfig.getIfAvailable();
+		if (config == null) {
+			return null;
+		}
+		long limit = LongStream.of(config.getMaxFileSize(), config.getMaxRequestSize())
+			.filter(size -> size > 0)
+			.min()
+			.orElse(-1);
+		return (limit > 0) ? DataSize.ofBytes(limit) : null;
 	}
 
 	private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> errors) {

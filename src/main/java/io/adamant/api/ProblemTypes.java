@@ -15,6 +15,8 @@ public final class ProblemTypes {
 
 	public static final String CONFLICT = "conflict";
 
+	public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+
 	private ProblemTypes() {
 	}
 

@@ -26,4 +26,8 @@ interface JobRepository extends JpaRepository<JobEntity, UUID> {
 			WHERE id = :id AND status = 'RUNNING'""", nativeQuery = true)
 	int requestCancel(UUID id);
 
+	/** Whether any job, whatever its status, trains or trained on the named dataset. */
+	@Query(value = "SELECT EXISTS (SELECT 1 FROM jobs WHERE spec -> 'dataset' ->> 'name' = :name)", nativeQuery = true)
+	boolean anyJobUsesDataset(String name);
+
 }

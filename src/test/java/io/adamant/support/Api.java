@@ -6,7 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
@@ -37,6 +41,18 @@ public final class Api {
 
 	public Response post(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).DELETE());
+	}
+
+	/** Posts a {@code multipart/form-data} body, as a browser form or curl's -F does. */
+	public Response postMultipart(String path, Multipart form) {
+		String boundary = "adamant-test-" + UUID.randomUUID();
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(form.encode(boundary))));
 	}
 
 	public HttpResponse<byte[]> download(String path) {
@@ -109,6 +125,50 @@ public final class Api {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The parts of a {@code multipart/form-data} body, in order. */
+	public static final class Multipart {
+
+		private final List<Part> parts = new ArrayList<>();
+
+		public Multipart field(String name, String value) {
+			this.parts.add(new Part(name, null, value.getBytes(StandardCharsets.UTF_8)));
+			return this;
+		}
+
+		public Multipart file(String name, String filename, byte[] content) {
+			this.parts.add(new Part(name, filename, content));
+			return this;
+		}
+
+		public Multipart file(String name, String filename, String content) {
+			return file(name, filename, content.getBytes(StandardCharsets.UTF_8));
+		}
+
+		/** The body as RFC 7578 lays it out: each part after a boundary line. */
+		byte[] encode(String boundary) {
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			for (Part part : this.parts) {
+				StringBuilder head = new StringBuilder("--").append(boundary)
+					.append("\r\nContent-Disposition: form-data; name=\"")
+					.append(part.name())
+					.append('"');
+				if (part.filename() != null) {
+					head.append("; filename=\"").append(part.filename()).append("\"\r\nContent-Type: text/csv");
+				}
+				head.append("\r\n\r\n");
+				body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+				body.writeBytes(part.content());
+				body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+			}
+			body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			return body.toByteArray();
+		}
+
+		private record Part(String name, String filename, byte[] content) {
+		}
+
 	}
 
 	/**

@@ -1,0 +1,38 @@
+package io.adamant.api;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+/** A request body, or a file in it, over the size the service accepts. */
+public class PayloadTooLargeException extends ApiException {
+
+	private PayloadTooLargeException(String detail, List<FieldProblem> errors) {
+		super(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", detail, errors);
+	}
+
+	/**
+	 * A part larger than {@code limit}.
+	 * @param field the form field of the part, e.g. {@code file}
+	 * @param limit the largest size accepted; {@code null} when it is not known
+	 */
+	public static PayloadTooLargeException forField(String field, DataSize limit) {
+		String message = (limit == null) ? "is larger than the service accepts"
+				: "is larger than the %s limit".formatted(format(limit));
+		return new PayloadTooLargeException(field + ": " + message, List.of(new FieldProblem(field, message)));
+	}
+
+	/** A size as it is configured: {@code 50MB} rather than {@code 52428800B}. */
+	static String format(DataSize size) {
+		long bytes = size.toBytes();
+		if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+			return size.toMegabytes() + "MB";
+		}
+		if (bytes > 0 && bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+			return size.toKilobytes() + "KB";
+		}
+		return bytes + "B";
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.adamant.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+import io.adamant.api.FieldProblem;
+import io.adamant.api.InvalidRequestException;
+import io.adamant.api.PayloadTooLargeException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Creating and deleting uploaded datasets. A file is read and checked in full before
+ * anything is stored, outside any transaction; the row is then inserted in one statement,
+ * so a failed upload leaves nothing behind.
+ */
+@Service
+class DatasetUploads {
+
+	private final Datasets datasets;
+
+	private final UploadedDatasets uploaded;
+
+	private final DatasetUsage usage;
+
+	private final DatasetProperties properties;
+
+	DatasetUploads(Datasets datasets, UploadedDatasets uploaded, DatasetUsage usage, DatasetProperties properties) {
+		this.datasets = datasets;
+		this.uploaded = uploaded;
+		this.usage = usage;
+		this.properties = properties;
+	}
+
+	/**
+	 * Checks and stores a CSV upload.
+	 * @param file the file part; {@code null} when the request has none
+	 */
+	DatasetView upload(UploadForm form, MultipartFile file) {
+		FieldProblem fileProblem = (file == null)
+				? new FieldProblem("file", "is required: a CSV file with a header row") : null;
+		UploadForm.UploadOptions options = form.validate(fileProblem);
+		if (this.datasets.isBuiltIn(options.name())) {
+			throw DatasetConflictException.builtIn(options.name(), "replaced by an upload");
+		}
+		if (this.uploaded.exists(options.name())) {
+			throw DatasetConflictException.exists(options.name());
+		}
+		// the servlet container enforces the same limit; this holds should its settings
+		// differ
+		if (file.getSize() > this.properties.maxUploadSize().toBytes()) {
+			throw PayloadTooLargeException.forField("file", this.properties.maxUploadSize());
+		}
+		CsvDatasetParser.ParsedCsv csv = parse(file, options);
+		InputKind input = InputKind.TABULAR;
+		List<Integer> shape = List.of(csv.featureCount());
+		if (options.imageShape() != null) {
+			input = InputKind.IMAGE;
+			shape = options.imageShape();
+			checkImageShape(shape, csv.featureCount());
+		}
+		else if (options.sequenceLength() != null) {
+			input = InputKind.SEQUENCE;
+			shape = sequenceShape(options.sequenceLength(), csv.featureCount());
+		}
+		String filename = StringUtils.hasText(file.getOriginalFilename())
+				? StringUtils.getFilename(file.getOriginalFilename()) : null;
+		if (!this.uploaded.insert(options.name(), options.task(), input, shape, csv, filename, file.getSize())) {
+			throw DatasetConflictException.exists(options.name());
+		}
+		return this.uploaded.view(options.name()).orElseThrow();
+	}
+
+	/** Deletes an upload that no job refers to. */
+	void delete(String name) {
+		if (this.datasets.isBuiltIn(name)) {
+			throw DatasetConflictException.builtIn(name, "deleted");
+		}
+		if (!this.uploaded.exists(name)) {
+			throw DatasetNotFoundException.forName(name);
+		}
+		if (this.usage.isUsedByJobs(name)) {
+			throw DatasetConflictException.inUse(name);
+		}
+		if (!this.uploaded.delete(name)) {
+			throw DatasetNotFoundException.forName(name);
+		}
+	}
+
+	/** An upload or built-in dataset with what it holds. */
+	Optional<DatasetView> view(String name) {
+		if (this.datasets.isBuiltIn(name)) {
+			return this.datasets.find(name).map(info -> DatasetView.of(info, null));
+		}
+		return this.uploaded.view(name);
+	}
+
+	private CsvDatasetParser.ParsedCsv parse(MultipartFile file, UploadForm.UploadOptions options) {
+		try (InputStream content = file.getInputStream()) {
+			return CsvDatasetParser.parse(content, options.labelColumn(), options.task(), this.properties.maxClasses());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
+	}
+
+	private static void checkImageShape(List<Integer> shape, int features) {
+		long values = (long) shape.get(0) * shape.get(1) * shape.get(2);
+		if (values != features) {
+			throw InvalidRequestException.forField("imageShape",
+					"%d×%d×%d is %d values per image, but the file has %d feature columns".formatted(shape.get(0),
+							shape.get(1), shape.get(2), values, features));
+		}
+	}
+
+	/**
+	 * [features per step, steps]: the feature columns are read feature-major, all steps
+	 * of the first feature, then all of the second, and so on.
+	 */
+	private static List<Integer> sequenceShape(int steps, int features) {
+		if (features % steps != 0) {
+			throw InvalidRequestException.forField("sequenceLength",
+					"%d steps do not divide the file's %d feature columns into equal steps".formatted(steps, features));
+		}
+		return List.of(features / steps, steps);
+	}
+
+}
