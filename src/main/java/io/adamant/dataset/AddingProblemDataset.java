@@ -3,9 +3,6 @@ package io.adamant.dataset;
 import java.util.List;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,8 +54,7 @@ class AddingProblemDataset implements BuiltInDataset {
 			x[base + steps + second] = 1f;
 			y[row] = x[base + first] + x[base + second];
 		}
-		return new LoadedDataset(info(steps), Nd4j.create(x, new long[] { samples, 2L * steps }, DataType.FLOAT),
-				Nd4j.create(y, new long[] { samples, 1 }, DataType.FLOAT));
+		return LoadedDataset.of(info(steps), samples, x, y);
 	}
 
 }

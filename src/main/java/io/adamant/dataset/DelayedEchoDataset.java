@@ -3,9 +3,6 @@ package io.adamant.dataset;
 import java.util.List;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +49,7 @@ class DelayedEchoDataset implements BuiltInDataset {
 				y[row * steps + t] = t >= DELAY ? x[row * steps + t - DELAY] : 0f;
 			}
 		}
-		return new LoadedDataset(info(steps), Nd4j.create(x, new long[] { samples, steps }, DataType.FLOAT),
-				Nd4j.create(y, new long[] { samples, steps }, DataType.FLOAT));
+		return LoadedDataset.of(info(steps), samples, x, y);
 	}
 
 }

@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -63,8 +60,7 @@ class DigitsDataset implements BuiltInDataset {
 
 	@Override
 	public LoadedDataset load(int samples, int sequenceLength, long seed) {
-		return new LoadedDataset(INFO, Nd4j.create(this.features, new long[] { ROWS, PIXELS }, DataType.FLOAT),
-				Nd4j.create(this.labels, new long[] { ROWS, 10 }, DataType.FLOAT));
+		return LoadedDataset.of(INFO, ROWS, this.features, this.labels);
 	}
 
 }

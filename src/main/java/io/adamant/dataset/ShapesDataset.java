@@ -3,9 +3,6 @@ package io.adamant.dataset;
 import java.util.List;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +41,7 @@ class ShapesDataset implements BuiltInDataset {
 			draw(x, row * pixels, shape, random);
 			y[row * CLASSES.size() + shape] = 1f;
 		}
-		return new LoadedDataset(INFO, Nd4j.create(x, new long[] { samples, pixels }, DataType.FLOAT),
-				Nd4j.create(y, new long[] { samples, CLASSES.size() }, DataType.FLOAT));
+		return LoadedDataset.of(INFO, samples, x, y);
 	}
 
 	private static void draw(float[] image, int offset, int shape, Random random) {

@@ -3,9 +3,6 @@ package io.adamant.dataset;
 import java.util.List;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +38,7 @@ class SpiralsDataset implements BuiltInDataset {
 			x[i * 2 + 1] = (float) (radius * Math.cos(angle));
 			y[i * CLASSES + label] = 1f;
 		}
-		return new LoadedDataset(INFO, Nd4j.create(x, new long[] { samples, 2 }, DataType.FLOAT),
-				Nd4j.create(y, new long[] { samples, CLASSES }, DataType.FLOAT));
+		return LoadedDataset.of(INFO, samples, x, y);
 	}
 
 }

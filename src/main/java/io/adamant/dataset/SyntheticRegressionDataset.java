@@ -2,9 +2,6 @@ package io.adamant.dataset;
 
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,8 +57,7 @@ class SyntheticRegressionDataset implements BuiltInDataset {
 				y[row * OUTPUTS + o] = (float) (sum + NOISE * random.nextGaussian());
 			}
 		}
-		return new LoadedDataset(INFO, Nd4j.create(x, new long[] { samples, INPUTS }, DataType.FLOAT),
-				Nd4j.create(y, new long[] { samples, OUTPUTS }, DataType.FLOAT));
+		return LoadedDataset.of(INFO, samples, x, y);
 	}
 
 	private static double[][] gaussian(Random random, int rows, int columns, double scale) {

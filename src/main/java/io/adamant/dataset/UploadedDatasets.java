@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -195,9 +193,7 @@ class UploadedDatasets implements DatasetSource {
 			labels = new float[rows];
 			ByteBuffer.wrap(labelBytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(labels);
 		}
-		return new LoadedDataset(info(view),
-				Nd4j.create(features, new long[] { rows, view.features() }, DataType.FLOAT),
-				Nd4j.create(labels, new long[] { rows, view.outputs() }, DataType.FLOAT));
+		return LoadedDataset.of(info(view), rows, features, labels);
 	}
 
 }
