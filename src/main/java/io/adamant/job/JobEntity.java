@@ -50,6 +50,9 @@ class JobEntity {
 
 	private int attempt;
 
+	@Column(name = "worker_id")
+	private String workerId;
+
 	@Column(name = "created_at")
 	private Instant createdAt;
 
@@ -62,9 +65,11 @@ class JobEntity {
 	protected JobEntity() {
 	}
 
-	JobEntity(UUID id, String name, String spec, int epochsTotal, long parameterCount, Instant createdAt) {
+	JobEntity(UUID id, String name, String spec, int priority, int epochsTotal, long parameterCount,
+			Instant createdAt) {
 		this.id = id;
 		this.name = name;
+		this.priority = priority;
 		this.status = JobStatus.QUEUED;
 		this.spec = spec;
 		this.epochsTotal = epochsTotal;
@@ -106,6 +111,10 @@ class JobEntity {
 
 	boolean isCancelRequested() {
 		return this.cancelRequested;
+	}
+
+	String getWorkerId() {
+		return this.workerId;
 	}
 
 	int getAttempt() {

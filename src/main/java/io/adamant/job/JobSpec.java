@@ -3,6 +3,8 @@ package io.adamant.job;
 import java.util.function.LongSupplier;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -22,11 +24,12 @@ import jakarta.validation.constraints.Size;
  * @param divergence how a run that blows up is caught and handled
  * @param telemetry how much each training step measures
  * @param training epochs, batch size, seed and validation split
+ * @param priority higher runs first, FIFO within a priority; -100 to 100, default 0
  */
 public record JobSpec(@Size(max = 200) String name, @NotNull @Valid DatasetSpec dataset,
 		@NotNull @Valid ModelSpec model, @Valid OptimizerSpec optimizer, @Valid ClippingSpec clipping,
 		@Valid ScheduleSpec schedule, @Valid RegularizationSpec regularization, @Valid DivergenceSpec divergence,
-		@Valid TelemetrySpec telemetry, @NotNull @Valid TrainingSpec training) {
+		@Valid TelemetrySpec telemetry, @NotNull @Valid TrainingSpec training, @Min(-100) @Max(100) Integer priority) {
 
 	/**
 	 * The spec with every default written out; a missing seed is drawn from
@@ -42,7 +45,7 @@ public record JobSpec(@Size(max = 200) String name, @NotNull @Valid DatasetSpec 
 				(this.divergence == null ? new DivergenceSpec(null, null, null, null, null, null) : this.divergence)
 					.withDefaults(),
 				(this.telemetry == null ? new TelemetrySpec(null) : this.telemetry).withDefaults(),
-				this.training.withDefaults(seeds));
+				this.training.withDefaults(seeds), this.priority == null ? 0 : this.priority);
 	}
 
 }

@@ -16,6 +16,7 @@ import io.adamant.metrics.JobEventView;
  * @param parameters the model's parameter count
  * @param progress epochs finished of epochs asked for
  * @param attempt how many times a worker has started it
+ * @param workerId the worker that runs it, or ran it last
  * @param cancelRequested whether a cancel was asked for
  * @param failureReason why it failed, when it did
  * @param createdAt when it was submitted
@@ -25,8 +26,8 @@ import io.adamant.metrics.JobEventView;
  * @param divergence what was detected, when the job ended {@code DIVERGED}
  */
 public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Long parameters, Progress progress,
-		int attempt, boolean cancelRequested, String failureReason, Instant createdAt, Instant startedAt,
-		Instant finishedAt, EpochMetricsView latestMetrics, Divergence divergence) {
+		int attempt, String workerId, boolean cancelRequested, String failureReason, Instant createdAt,
+		Instant startedAt, Instant finishedAt, EpochMetricsView latestMetrics, Divergence divergence) {
 
 	/**
 	 * @param epoch the epoch it was detected in

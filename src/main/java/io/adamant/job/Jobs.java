@@ -62,8 +62,8 @@ public class Jobs {
 	public JobView submit(JobSpec submitted) {
 		JobSpec spec = submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE);
 		long parameters = checkConsistency(spec);
-		JobEntity job = new JobEntity(UUID.randomUUID(), spec.name(), this.codec.write(spec), spec.training().epochs(),
-				parameters, this.clock.instant());
+		JobEntity job = new JobEntity(UUID.randomUUID(), spec.name(), this.codec.write(spec), spec.priority(),
+				spec.training().epochs(), parameters, this.clock.instant());
 		this.repository.saveAndFlush(job);
 		return toView(job, null, null);
 	}
@@ -193,8 +193,8 @@ public class Jobs {
 	private JobView toView(JobEntity job, EpochMetricsView latest, JobEventView divergence) {
 		return new JobView(job.getId(), job.getName(), job.getStatus(), this.codec.read(job.getSpec()),
 				job.getParameterCount(), JobView.Progress.of(job.getEpochsDone(), job.getEpochsTotal()),
-				job.getAttempt(), job.isCancelRequested(), job.getFailureReason(), job.getCreatedAt(),
-				job.getStartedAt(), job.getFinishedAt(), latest, JobView.Divergence.of(divergence));
+				job.getAttempt(), job.getWorkerId(), job.isCancelRequested(), job.getFailureReason(),
+				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), latest, JobView.Divergence.of(divergence));
 	}
 
 }

@@ -79,15 +79,15 @@ public class JobQueue {
 	}
 
 	/**
-	 * Ends a held job. Joins the caller's transaction where there is one, so a final
-	 * checkpoint commits with the status.
+	 * Ends a held job; its worker id stays, to say who ran it. Joins the caller's
+	 * transaction where there is one, so a final checkpoint commits with the status.
 	 * @return false if the lease was lost before
 	 */
 	@Transactional
 	public boolean finish(ClaimedJob job, JobOutcome outcome, String reason) {
 		return this.jdbc.sql("""
 				UPDATE jobs SET status = :status, failure_reason = :reason, finished_at = now(),
-				       worker_id = NULL, heartbeat_at = NULL
+				       heartbeat_at = NULL
 				WHERE id = :id AND lease_version = :version AND status = 'RUNNING'""")
 			.param("status", outcome.name())
 			.param("reason", reason)

@@ -95,7 +95,7 @@ class TrainingWorkers implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
-		String instance = instanceName();
+		String instance = this.properties.instanceName().isBlank() ? instanceName() : this.properties.instanceName();
 		for (int i = 1; i <= this.properties.concurrency(); i++) {
 			String workerId = instance + "/worker-" + i;
 			Thread thread = new Thread(() -> workUntilStopped(workerId), "adamant-worker-" + i);

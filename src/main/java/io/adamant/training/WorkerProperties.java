@@ -16,9 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency jobs this instance trains at once
  * @param shutdownGrace how long shutdown waits for running jobs to stop and be handed
  * back to the queue
+ * @param instanceName how this instance names its workers (worker ids are
+ * {@code <instance>/worker-<n>}); host name and process id if left empty
  */
 @Validated
 @ConfigurationProperties("adamant.worker")
 record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1") @Min(1) @Max(64) int concurrency,
-		@DefaultValue("30s") Duration shutdownGrace) {
+		@DefaultValue("30s") Duration shutdownGrace, @DefaultValue("") String instanceName) {
 }

@@ -69,6 +69,9 @@ class JobSpecValidationTest extends HttpApiTest {
 				Arguments.of("unknown field", """
 						{"dataset":{"name":"iris"},"model":{"type":"mlp","hiddenLayers":[]},
 						 "training":{"epochs":1,"learningrate":0.1}}""", List.of("training.learningrate")),
+				Arguments.of("priority out of range", """
+						{"dataset":{"name":"iris"},"model":{"type":"mlp","hiddenLayers":[]},"training":{"epochs":1},
+						 "priority":101}""", List.of("priority")),
 				Arguments.of("malformed JSON", "{\"dataset\":{\"name\":\"iris\"}", List.of("body")),
 				Arguments.of("empty body", "", List.of("body")));
 	}

@@ -103,15 +103,19 @@ class JobQueueTest {
 	void claimsHighestPriorityFirstThenOldest() {
 		UUID first = submit();
 		UUID second = submit();
-		UUID urgent = submit();
-		this.jdbc.sql("UPDATE jobs SET priority = 5 WHERE id = :id").param("id", urgent).update();
+		UUID urgent = UUID.fromString(this.api.submit("""
+				{"dataset":{"name":"iris"},"model":{"type":"mlp","hiddenLayers":[]},"training":{"epochs":1},
+				 "priority":5}""").path("id").asString());
+		UUID low = UUID.fromString(this.api.submit("""
+				{"dataset":{"name":"iris"},"model":{"type":"mlp","hiddenLayers":[]},"training":{"epochs":1},
+				 "priority":-1}""").path("id").asString());
 
 		List<UUID> order = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < 4; i++) {
 			order.add(this.queue.claim("w").orElseThrow().id());
 		}
 
-		assertThat(order).containsExactly(urgent, first, second);
+		assertThat(order).containsExactly(urgent, first, second, low);
 		assertThat(this.queue.claim("w")).isEmpty();
 	}
 
