@@ -51,7 +51,7 @@ class MultiInstanceTest {
 					.valueStream()
 					.toList();
 				assertThat(rows).extracting(row -> row.path("epoch").asInt()).containsExactly(1, 2, 3);
-				assertThat(second.get("/api/v1/jobs/" + id + "/checkpoints").body().size()).isEqualTo(1);
+				assertThat(second.checkpoint(id, "FINAL").path("epoch").asInt()).isEqualTo(3);
 			}
 			assertThat(instances).containsExactlyInAnyOrder("alpha", "beta");
 		}

@@ -12,8 +12,9 @@ import java.util.UUID;
  * @param kind why it was taken
  * @param sizeBytes the size of the zip
  * @param sha256 the zip's SHA-256, hex
+ * @param metrics what the network scored then; {@code null} for initial states
  * @param createdAt when it was stored
  */
 public record CheckpointView(UUID id, UUID jobId, int epoch, CheckpointKind kind, long sizeBytes, String sha256,
-		Instant createdAt) {
+		CheckpointMetrics metrics, Instant createdAt) {
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,30 +27,42 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Checkpoints {
 
-	private static final String COLUMNS = "id, job_id, epoch, kind, size_bytes, sha256, created_at";
+	private static final String COLUMNS = "id, job_id, epoch, kind, size_bytes, sha256, metrics::text AS metrics, created_at";
 
 	private final JdbcClient jdbc;
 
-	Checkpoints(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	Checkpoints(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/** Stores the zip at {@code file}; joins the caller's transaction. */
 	@Transactional
 	public CheckpointView store(UUID jobId, int epoch, CheckpointKind kind, Path file) {
+		return store(jobId, epoch, kind, file, null);
+	}
+
+	/**
+	 * Stores the zip at {@code file} with what it scored; joins the caller's transaction.
+	 */
+	@Transactional
+	public CheckpointView store(UUID jobId, int epoch, CheckpointKind kind, Path file, CheckpointMetrics metrics) {
 		String sha256 = sha256(file);
 		long size = size(file);
 		UUID id = UUID.randomUUID();
 		try (InputStream content = Files.newInputStream(file)) {
 			this.jdbc.sql("""
-					INSERT INTO checkpoints (id, job_id, epoch, kind, size_bytes, sha256, content)
-					VALUES (:id, :job, :epoch, :kind, :size, :sha, :content)""")
+					INSERT INTO checkpoints (id, job_id, epoch, kind, size_bytes, sha256, metrics, content)
+					VALUES (:id, :job, :epoch, :kind, :size, :sha, CAST(:metrics AS jsonb), :content)""")
 				.param("id", id)
 				.param("job", jobId)
 				.param("epoch", epoch)
 				.param("kind", kind.name())
 				.param("size", size)
 				.param("sha", sha256)
+				.param("metrics", metrics == null ? null : this.json.writeValueAsString(metrics))
 				.param("content", new org.springframework.jdbc.core.support.SqlBinaryValue(content, size))
 				.update();
 		}
@@ -58,11 +72,35 @@ public class Checkpoints {
 		return find(jobId, id).orElseThrow();
 	}
 
+	/**
+	 * Deletes a job's checkpoints of {@code kind} but the {@code keep} latest; joins the
+	 * caller's transaction.
+	 */
+	@Transactional
+	public int prune(UUID jobId, CheckpointKind kind, int keep) {
+		return this.jdbc.sql("""
+				DELETE FROM checkpoints WHERE job_id = :job AND kind = :kind AND id NOT IN (
+				    SELECT id FROM checkpoints WHERE job_id = :job AND kind = :kind
+				    ORDER BY epoch DESC, created_at DESC LIMIT :keep)""")
+			.param("job", jobId)
+			.param("kind", kind.name())
+			.param("keep", keep)
+			.update();
+	}
+
+	/** The latest state a job taken over from a dead worker can resume from. */
+	@Transactional(readOnly = true)
+	public Optional<CheckpointView> latestResumable(UUID jobId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM checkpoints WHERE job_id = :job AND kind IN ('PERIODIC', 'BEST')
+				ORDER BY epoch DESC, created_at DESC LIMIT 1""").param("job", jobId).query(this::toView).optional();
+	}
+
 	@Transactional(readOnly = true)
 	public List<CheckpointView> list(UUID jobId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM checkpoints WHERE job_id = :job ORDER BY epoch, created_at")
 			.param("job", jobId)
-			.query(Checkpoints::toView)
+			.query(this::toView)
 			.list();
 	}
 
@@ -71,7 +109,7 @@ public class Checkpoints {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM checkpoints WHERE job_id = :job AND id = :id")
 			.param("job", jobId)
 			.param("id", checkpointId)
-			.query(Checkpoints::toView)
+			.query(this::toView)
 			.optional();
 	}
 
@@ -91,10 +129,12 @@ public class Checkpoints {
 			});
 	}
 
-	private static CheckpointView toView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private CheckpointView toView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		String metrics = rs.getString("metrics");
 		return new CheckpointView(rs.getObject("id", UUID.class), rs.getObject("job_id", UUID.class),
 				rs.getInt("epoch"), CheckpointKind.valueOf(rs.getString("kind")), rs.getLong("size_bytes"),
-				rs.getString("sha256"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("sha256"), metrics == null ? null : this.json.readValue(metrics, CheckpointMetrics.class),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 	private static long size(Path file) {

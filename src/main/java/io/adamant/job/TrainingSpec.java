@@ -19,20 +19,22 @@ import jakarta.validation.constraints.Positive;
  * @param validationFraction share of the rows held out for validation, in [0, 0.9];
  * default 0.2
  * @param earlyStopping stop when validation loss stops improving; off if left out
+ * @param checkpoints which checkpoints to keep while training
  */
 public record TrainingSpec(@NotNull @Positive @Max(10_000) Integer epochs, @Positive @Max(65_536) Integer batchSize,
 		Long seed, @DecimalMin("0") @DecimalMax("0.9") Double validationFraction,
-		@Valid EarlyStoppingSpec earlyStopping) {
+		@Valid EarlyStoppingSpec earlyStopping, @Valid CheckpointSpec checkpoints) {
 
 	public TrainingSpec(Integer epochs, Integer batchSize, Long seed, Double validationFraction) {
-		this(epochs, batchSize, seed, validationFraction, null);
+		this(epochs, batchSize, seed, validationFraction, null, null);
 	}
 
 	TrainingSpec withDefaults(LongSupplier seeds) {
 		return new TrainingSpec(this.epochs, this.batchSize == null ? 32 : this.batchSize,
 				this.seed == null ? seeds.getAsLong() : this.seed,
 				this.validationFraction == null ? 0.2 : this.validationFraction,
-				this.earlyStopping == null ? null : this.earlyStopping.withDefaults());
+				this.earlyStopping == null ? null : this.earlyStopping.withDefaults(),
+				(this.checkpoints == null ? new CheckpointSpec(null, null, null) : this.checkpoints).withDefaults());
 	}
 
 }

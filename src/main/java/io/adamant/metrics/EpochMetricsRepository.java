@@ -25,4 +25,9 @@ interface EpochMetricsRepository extends JpaRepository<EpochMetricsEntity, Long>
 			nativeQuery = true)
 	int archiveAll(UUID jobId);
 
+	@Modifying
+	@Query(value = "UPDATE epoch_metrics SET archived = TRUE WHERE job_id = :jobId AND epoch > :epoch AND NOT archived",
+			nativeQuery = true)
+	int archiveAfter(UUID jobId, int epoch);
+
 }

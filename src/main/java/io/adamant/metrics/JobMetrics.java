@@ -43,6 +43,15 @@ public class JobMetrics {
 				this.json.writeValueAsString(result.layers()), this.clock.instant()));
 	}
 
+	/**
+	 * Archives a job's current rows after {@code epoch}, before an attempt resumes from
+	 * that epoch.
+	 */
+	@Transactional
+	public int archiveAfter(UUID jobId, int epoch) {
+		return this.repository.archiveAfter(jobId, epoch);
+	}
+
 	/** Archives a job's current rows, before an attempt that starts the job over. */
 	@Transactional
 	public int archiveAll(UUID jobId) {

@@ -11,6 +11,8 @@ import io.adamant.dataset.DatasetSplit;
 import io.adamant.dataset.DatasetTask;
 import io.adamant.dataset.Datasets;
 import io.adamant.dataset.LoadedDataset;
+import io.adamant.checkpoint.CheckpointKind;
+import io.adamant.job.CheckpointSpec;
 import io.adamant.job.DivergenceSpec;
 import io.adamant.job.EarlyStoppingSpec;
 import io.adamant.job.JobSpec;
@@ -48,30 +50,44 @@ class Trainer {
 	}
 
 	TrainingOutcome train(JobSpec spec, RunControl control, TrainingCallbacks callbacks) {
+		return train(spec, control, callbacks, null);
+	}
+
+	/**
+	 * @param resume where to pick up, for a job taken over from a dead worker;
+	 * {@code null} to start from scratch
+	 */
+	TrainingOutcome train(JobSpec spec, RunControl control, TrainingCallbacks callbacks,
+			TrainingCallbacks.Resume resume) {
 		long seed = spec.training().seed();
 		Nd4j.getRandom().setSeed(seed);
 		LoadedDataset data = this.datasets.load(spec.dataset().name(), spec.dataset().samples(),
 				spec.dataset().sequenceLength(), seed);
 		NetworkInput input = new NetworkInput(data.info());
 		DatasetSplit split = DatasetSplit.of(data, spec.training().validationFraction(), seed);
-		NormalizerStandardize normalizer = new NormalizerStandardize();
-		normalizer.fit(split.train());
+		Restored restored = resume == null ? null : restore(resume);
+		NormalizerStandardize normalizer = restored == null ? new NormalizerStandardize() : restored.normalizer();
+		if (restored == null) {
+			normalizer.fit(split.train());
+		}
 		normalizer.transform(split.train());
 		if (split.validation() != null) {
 			normalizer.transform(split.validation());
 		}
 		int iterationsPerEpoch = (split.train().numExamples() + spec.training().batchSize() - 1)
 				/ spec.training().batchSize();
-		MultiLayerNetwork network = new MultiLayerNetwork(
-				NetworkFactory.configure(spec, data.info(), iterationsPerEpoch));
-		network.init();
+		MultiLayerNetwork network = restored != null ? restored.network()
+				: new MultiLayerNetwork(NetworkFactory.configure(spec, data.info(), iterationsPerEpoch));
+		if (restored == null) {
+			network.init();
+		}
 		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
 				spec.telemetry().perLayer());
 		network.setListeners(monitor);
 		Run run = new Run(spec, network, monitor, normalizer, split, input, control, callbacks,
 				NetworkFactory.schedule(spec, iterationsPerEpoch), data.info().task() == DatasetTask.CLASSIFICATION,
 				new Random(seed));
-		return run.execute();
+		return run.execute(resume);
 	}
 
 	/**
@@ -114,6 +130,8 @@ class Trainer {
 
 		private double bestLoss = Double.POSITIVE_INFINITY;
 
+		private double bestCheckpointLoss = Double.POSITIVE_INFINITY;
+
 		Run(JobSpec spec, MultiLayerNetwork network, TrainingMonitor monitor, NormalizerStandardize normalizer,
 				DatasetSplit split, NetworkInput input, RunControl control, TrainingCallbacks callbacks,
 				LearningRateSchedule schedule, boolean classification, Random shuffling) {
@@ -131,9 +149,21 @@ class Trainer {
 			this.divergence = spec.divergence();
 		}
 
-		TrainingOutcome execute() {
-			this.lastGood = Snapshot.of(this.network, 0);
+		TrainingOutcome execute(TrainingCallbacks.Resume resume) {
 			int epoch = 1;
+			if (resume != null) {
+				epoch = resume.epoch() + 1;
+				this.network.setEpochCount(resume.epoch());
+				if (resume.bestValidationLoss() != null) {
+					this.bestCheckpointLoss = resume.bestValidationLoss();
+				}
+				// replay the shuffles of the epochs already done, so the run goes on as
+				// it would have
+				for (int done = 1; done <= resume.epoch(); done++) {
+					permutation(this.split.train().numExamples(), this.shuffling);
+				}
+			}
+			this.lastGood = Snapshot.of(this.network, epoch - 1);
 			while (epoch <= this.spec.training().epochs()) {
 				this.monitor.startEpoch(epoch);
 				long started = System.nanoTime();
@@ -166,7 +196,7 @@ class Trainer {
 				}
 				this.network.incrementEpochCount();
 				EpochResult result = result(epoch, loop, validation, trainNanos, started);
-				if (!this.callbacks.epochFinished(result)) {
+				if (!persist(epoch, result)) {
 					return new TrainingOutcome.Stopped(RunControl.StopReason.LEASE_LOST);
 				}
 				this.lastGood.capture(this.network, epoch);
@@ -177,6 +207,32 @@ class Trainer {
 			}
 			return new TrainingOutcome.Completed(this.spec.training().epochs(),
 					serialise(this.network, this.normalizer));
+		}
+
+		/** Hands the epoch over with the checkpoints the policy asks for at its end. */
+		private boolean persist(int epoch, EpochResult result) {
+			CheckpointSpec policy = this.spec.training().checkpoints();
+			List<TrainingCallbacks.EpochCheckpoint> checkpoints = new java.util.ArrayList<>();
+			Path file = null;
+			boolean periodic = policy.everyEpochs() > 0 && epoch % policy.everyEpochs() == 0;
+			boolean best = policy.keepBest() && result.validationLoss() != null
+					&& result.validationLoss() < this.bestCheckpointLoss;
+			if (periodic || best) {
+				file = serialise(this.network, this.normalizer);
+			}
+			if (periodic) {
+				checkpoints.add(new TrainingCallbacks.EpochCheckpoint(CheckpointKind.PERIODIC, file));
+			}
+			if (best) {
+				this.bestCheckpointLoss = result.validationLoss();
+				checkpoints.add(new TrainingCallbacks.EpochCheckpoint(CheckpointKind.BEST, file));
+			}
+			try {
+				return this.callbacks.epochFinished(result, checkpoints);
+			}
+			finally {
+				deleteQuietly(file);
+			}
 		}
 
 		/**
@@ -335,6 +391,20 @@ class Trainer {
 					layers);
 		}
 
+	}
+
+	private static Restored restore(TrainingCallbacks.Resume resume) {
+		try {
+			org.nd4j.common.primitives.Pair<MultiLayerNetwork, org.nd4j.linalg.dataset.api.preprocessor.Normalizer> pair = org.deeplearning4j.util.ModelSerializer
+				.restoreMultiLayerNetworkAndNormalizer(resume.checkpoint().toFile(), true);
+			return new Restored(pair.getFirst(), (NormalizerStandardize) pair.getSecond());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not restore the checkpoint to resume from", ex);
+		}
+	}
+
+	private record Restored(MultiLayerNetwork network, NormalizerStandardize normalizer) {
 	}
 
 	private static int[] permutation(int rows, Random random) {

@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.adamant.checkpoint.CheckpointKind;
+import io.adamant.checkpoint.CheckpointMetrics;
+import io.adamant.checkpoint.CheckpointView;
 import io.adamant.checkpoint.Checkpoints;
 import io.adamant.job.JobSpec;
 import io.adamant.job.JobSpecCodec;
@@ -187,20 +189,25 @@ class TrainingWorkers implements SmartLifecycle {
 		this.active.put(job.id(), new ActiveRun(job, control));
 		try {
 			log.info("Training job {} (attempt {}) on {}", job.id(), job.attempt(), job.workerId());
-			if (job.attempt() > 1) {
-				this.metrics.archiveAll(job.id());
+			TrainingCallbacks.Resume resume = job.attempt() > 1 ? prepareResume(job) : null;
+			try {
+				conclude(job, train(job, control, resume));
 			}
-			conclude(job, train(job, control));
+			finally {
+				if (resume != null) {
+					deleteQuietly(resume.checkpoint());
+				}
+			}
 		}
 		finally {
 			this.active.remove(job.id());
 		}
 	}
 
-	private TrainingOutcome train(ClaimedJob job, RunControl control) {
+	private TrainingOutcome train(ClaimedJob job, RunControl control, TrainingCallbacks.Resume resume) {
 		try {
 			JobSpec spec = this.specs.read(job.specJson());
-			return this.trainer.train(spec, control, new DatabaseCallbacks(job));
+			return this.trainer.train(spec, control, new DatabaseCallbacks(job), resume);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Job {} failed", job.id(), ex);
@@ -255,6 +262,53 @@ class TrainingWorkers implements SmartLifecycle {
 			if (checkpointFile != null) {
 				deleteQuietly(checkpointFile);
 			}
+		}
+	}
+
+	/**
+	 * Stores a checkpoint with its epoch and prunes older ones of its kind, per the job's
+	 * policy.
+	 */
+	private void storeEpochCheckpoint(ClaimedJob job, EpochResult result,
+			TrainingCallbacks.EpochCheckpoint checkpoint) {
+		CheckpointMetrics scores = new CheckpointMetrics(result.trainLoss(), result.validationLoss(),
+				result.validationAccuracy(), result.validationRmse());
+		this.checkpoints.store(job.id(), result.epoch(), checkpoint.kind(), checkpoint.file(), scores);
+		int keep = checkpoint.kind() == CheckpointKind.BEST ? 1
+				: this.specs.read(job.specJson()).training().checkpoints().keepLast();
+		this.checkpoints.prune(job.id(), checkpoint.kind(), keep);
+	}
+
+	/**
+	 * Where a job taken over from a dead worker picks up: its latest periodic or best
+	 * checkpoint, downloaded to a file; rows the dead attempt wrote after it are
+	 * archived. Without one it starts over and every earlier row is archived.
+	 */
+	private TrainingCallbacks.Resume prepareResume(ClaimedJob job) {
+		Optional<CheckpointView> latest = this.checkpoints.latestResumable(job.id());
+		if (latest.isEmpty()) {
+			this.metrics.archiveAll(job.id());
+			return null;
+		}
+		CheckpointView checkpoint = latest.get();
+		this.metrics.archiveAfter(job.id(), checkpoint.epoch());
+		Double best = this.checkpoints.list(job.id())
+			.stream()
+			.filter(c -> c.kind() == CheckpointKind.BEST && c.metrics() != null)
+			.map(c -> c.metrics().validationLoss())
+			.findFirst()
+			.orElse(null);
+		try {
+			Path file = Files.createTempFile("adamant-resume-", ".zip");
+			try (java.io.OutputStream out = Files.newOutputStream(file)) {
+				this.checkpoints.copyContent(job.id(), checkpoint.id(), out);
+			}
+			log.info("Job {} resumes from its {} checkpoint of epoch {}", job.id(), checkpoint.kind(),
+					checkpoint.epoch());
+			return new TrainingCallbacks.Resume(file, checkpoint.epoch(), best);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 
@@ -326,13 +380,16 @@ class TrainingWorkers implements SmartLifecycle {
 		}
 
 		@Override
-		public boolean epochFinished(EpochResult result) {
+		public boolean epochFinished(EpochResult result, List<EpochCheckpoint> checkpoints) {
 			return Boolean.TRUE.equals(TrainingWorkers.this.transactions.execute(tx -> {
 				if (!TrainingWorkers.this.queue.recordProgress(this.job, result.epoch())) {
 					tx.setRollbackOnly();
 					return false;
 				}
 				TrainingWorkers.this.metrics.record(this.job.id(), this.job.attempt(), result);
+				for (EpochCheckpoint checkpoint : checkpoints) {
+					storeEpochCheckpoint(this.job, result, checkpoint);
+				}
 				return true;
 			}));
 		}

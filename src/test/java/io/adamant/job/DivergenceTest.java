@@ -150,7 +150,7 @@ class DivergenceTest extends HttpApiTest {
 	}
 
 	private void assertLastGoodCheckpointIsFiniteAndLoadable(String id, JsonNode job, int epoch) throws Exception {
-		JsonNode checkpoint = this.api.get("/api/v1/jobs/" + id + "/checkpoints").body().path(0);
+		JsonNode checkpoint = this.api.checkpoint(id, "LAST_GOOD");
 		assertThat(checkpoint.path("kind").asString()).isEqualTo("LAST_GOOD");
 		assertThat(checkpoint.path("epoch").asInt()).isEqualTo(epoch);
 		assertThat(job.at("/divergence/lastGoodCheckpointId").asString()).isEqualTo(checkpoint.path("id").asString());

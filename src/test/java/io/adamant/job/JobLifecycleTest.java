@@ -97,9 +97,14 @@ class JobLifecycleTest extends HttpApiTest {
 	 */
 	private void assertCheckpointReproducesFinalValidation(String id, JsonNode lastEpoch) throws Exception {
 		List<JsonNode> checkpoints = this.api.get("/api/v1/jobs/" + id + "/checkpoints").body().valueStream().toList();
-		assertThat(checkpoints).hasSize(1);
-		JsonNode checkpoint = checkpoints.get(0);
-		assertThat(checkpoint.path("kind").asString()).isEqualTo("FINAL");
+		// by default: the last two periodic ones, the best one, the final one
+		assertThat(checkpoints).extracting(c -> c.path("kind").asString() + "@" + c.path("epoch").asInt())
+			.contains("PERIODIC@14", "PERIODIC@15", "FINAL@15")
+			.anyMatch(c -> c.startsWith("BEST@"))
+			.hasSize(4);
+		assertThat(this.api.checkpoint(id, "PERIODIC").at("/metrics/validationAccuracy").asDouble())
+			.isEqualTo(lastEpoch.path("validationAccuracy").asDouble());
+		JsonNode checkpoint = this.api.checkpoint(id, "FINAL");
 		assertThat(checkpoint.path("epoch").asInt()).isEqualTo(15);
 
 		HttpResponse<byte[]> download = this.api
@@ -184,7 +189,7 @@ class JobLifecycleTest extends HttpApiTest {
 		JsonNode job = this.api.awaitFinished(id, Duration.ofSeconds(10));
 		assertThat(job.path("status").asString()).isEqualTo("CANCELLED");
 		assertThat(job.at("/progress/epochsCompleted").asInt()).isLessThan(1000);
-		assertThat(this.api.get("/api/v1/jobs/" + id + "/checkpoints").body().size()).isZero();
+		assertThat(this.api.checkpoint(id, "FINAL").isMissingNode()).isTrue();
 		Api.Response again = this.api.post("/api/v1/jobs/" + id + "/cancel");
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.body().path("status").asString()).isEqualTo("CANCELLED");
@@ -208,10 +213,10 @@ class JobLifecycleTest extends HttpApiTest {
 		assertThat(job.at("/divergence/reason").asString()).isIn("non-finite-loss", "non-finite-gradient", "loss-spike",
 				"gradient-norm-spike");
 		assertThat(job.at("/divergence/epoch").asInt()).isPositive();
-		JsonNode checkpoints = this.api.get("/api/v1/jobs/" + id + "/checkpoints").body();
-		assertThat(checkpoints.size()).isEqualTo(1);
-		assertThat(checkpoints.at("/0/kind").asString()).isEqualTo("LAST_GOOD");
-		assertThat(job.at("/divergence/lastGoodCheckpointId").asString()).isEqualTo(checkpoints.at("/0/id").asString());
+		JsonNode lastGood = this.api.checkpoint(id, "LAST_GOOD");
+		assertThat(lastGood.path("epoch").asInt()).isEqualTo(job.at("/divergence/epoch").asInt() - 1);
+		assertThat(job.at("/divergence/lastGoodCheckpointId").asString()).isEqualTo(lastGood.path("id").asString());
+		assertThat(this.api.checkpoint(id, "FINAL").isMissingNode()).isTrue();
 	}
 
 	@Test

@@ -105,7 +105,7 @@ class ModelFamiliesTest extends HttpApiTest {
 			.containsExactly("setosa", "versicolor", "virginica");
 		assertThat(predictions.get(0).path("probabilities").path("setosa").asDouble()).isGreaterThan(0.5);
 		assertThat(response.body().path("checkpointId").asString())
-			.isEqualTo(this.api.get("/api/v1/jobs/" + iris + "/checkpoints").body().at("/0/id").asString());
+			.isEqualTo(this.api.checkpoint(iris, "FINAL").path("id").asString());
 
 		Api.Response wrongWidth = this.api.post("/api/v1/jobs/" + iris + "/predict",
 				"{\"features\":[[5.1,3.5,1.4,0.2],[1,2,3]]}");
@@ -162,7 +162,8 @@ class ModelFamiliesTest extends HttpApiTest {
 			.path("epoch")
 			.asInt();
 		assertThat(completed - best).isGreaterThanOrEqualTo(3);
-		assertThat(this.api.get("/api/v1/jobs/" + id + "/checkpoints").body().at("/0/epoch").asInt()).isEqualTo(best);
+		assertThat(this.api.checkpoint(id, "FINAL").path("epoch").asInt()).isEqualTo(best);
+		assertThat(this.api.checkpoint(id, "BEST").path("epoch").asInt()).isEqualTo(best);
 		JsonNode event = this.api.get("/api/v1/jobs/" + id + "/events").body().at("/items/0");
 		assertThat(event.path("type").asString()).isEqualTo("EARLY_STOPPED");
 		assertThat(event.path("detail").asString()).contains("keeping epoch " + best);

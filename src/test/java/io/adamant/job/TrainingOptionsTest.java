@@ -246,7 +246,7 @@ class TrainingOptionsTest extends HttpApiTest {
 	}
 
 	private IUpdater updaterOf(String jobId) throws Exception {
-		String checkpoint = this.api.get("/api/v1/jobs/" + jobId + "/checkpoints").body().at("/0/id").asString();
+		String checkpoint = this.api.checkpoint(jobId, "FINAL").path("id").asString();
 		byte[] zip = this.api.download("/api/v1/jobs/" + jobId + "/checkpoints/" + checkpoint).body();
 		MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), true);
 		return ((BaseLayer) network.getLayerWiseConfigurations().getConf(0).getLayer()).getIUpdater();

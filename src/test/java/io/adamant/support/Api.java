@@ -59,6 +59,17 @@ public final class Api {
 		return exchange(HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
+	/** A job's checkpoint of {@code kind} (the latest, if several), or a missing node. */
+	public JsonNode checkpoint(String jobId, String kind) {
+		JsonNode found = json.missingNode();
+		for (JsonNode checkpoint : get("/api/v1/jobs/" + jobId + "/checkpoints").body()) {
+			if (checkpoint.path("kind").asString().equals(kind)) {
+				found = checkpoint;
+			}
+		}
+		return found;
+	}
+
 	/** Submits a job spec and returns the accepted job. */
 	public JsonNode submit(String spec) {
 		Response response = post("/api/v1/jobs", spec);
