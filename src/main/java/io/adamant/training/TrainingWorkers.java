@@ -49,6 +49,8 @@ class TrainingWorkers implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TrainingWorkers.class);
 
+	private static final int DATABASE_RETRIES = 10;
+
 	private final JobQueue queue;
 
 	private final JobMetrics metrics;
@@ -215,6 +217,30 @@ class TrainingWorkers implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Runs a database write, retrying while the database is unreachable (a restart,
+	 * dropped connections): training is not thrown away for a blip. If it stays
+	 * unreachable the error propagates, the job stays RUNNING, and a reaper re-queues it
+	 * once its lease expires.
+	 */
+	private static <T> T retrying(String what, java.util.function.Supplier<T> write) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return write.get();
+			}
+			catch (org.springframework.dao.TransientDataAccessException
+					| org.springframework.dao.DataAccessResourceFailureException
+					| org.springframework.transaction.CannotCreateTransactionException
+					| org.springframework.transaction.TransactionSystemException ex) {
+				if (attempt >= DATABASE_RETRIES) {
+					throw ex;
+				}
+				log.warn("Could not {} (try {} of {}): {}; retrying", what, attempt, DATABASE_RETRIES, ex.getMessage());
+				sleepQuietly(attempt * 500L);
+			}
+		}
+	}
+
 	private void conclude(ClaimedJob job, TrainingOutcome outcome) {
 		if (outcome instanceof TrainingOutcome.Completed completed) {
 			storeAndFinish(job, completed.checkpoint(), completed.epochs(), CheckpointKind.FINAL, JobOutcome.SUCCEEDED,
@@ -249,14 +275,15 @@ class TrainingWorkers implements SmartLifecycle {
 	private void storeAndFinish(ClaimedJob job, Path checkpointFile, int epoch, CheckpointKind kind, JobOutcome outcome,
 			String reason, java.util.function.Consumer<UUID> alsoRecord) {
 		try {
-			this.transactions.executeWithoutResult(tx -> {
+			retrying("end the job", () -> this.transactions.execute(tx -> {
 				UUID checkpoint = checkpointFile == null ? null
 						: this.checkpoints.store(job.id(), epoch, kind, checkpointFile).id();
 				alsoRecord.accept(checkpoint);
 				if (!this.queue.finish(job, outcome, reason)) {
 					tx.setRollbackOnly();
 				}
-			});
+				return null;
+			}));
 		}
 		finally {
 			if (checkpointFile != null) {
@@ -357,8 +384,12 @@ class TrainingWorkers implements SmartLifecycle {
 	}
 
 	private static void sleepQuietly() {
+		sleepQuietly(1000);
+	}
+
+	private static void sleepQuietly(long millis) {
 		try {
-			Thread.sleep(1000);
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -381,6 +412,10 @@ class TrainingWorkers implements SmartLifecycle {
 
 		@Override
 		public boolean epochFinished(EpochResult result, List<EpochCheckpoint> checkpoints) {
+			return retrying("write epoch " + result.epoch(), () -> persistEpoch(result, checkpoints));
+		}
+
+		private boolean persistEpoch(EpochResult result, List<EpochCheckpoint> checkpoints) {
 			return Boolean.TRUE.equals(TrainingWorkers.this.transactions.execute(tx -> {
 				if (!TrainingWorkers.this.queue.recordProgress(this.job, result.epoch())) {
 					tx.setRollbackOnly();
@@ -396,11 +431,12 @@ class TrainingWorkers implements SmartLifecycle {
 
 		@Override
 		public void event(JobEvent event) {
-			TrainingWorkers.this.transactions.executeWithoutResult(tx -> {
+			retrying("record an event", () -> TrainingWorkers.this.transactions.execute(tx -> {
 				if (TrainingWorkers.this.queue.heartbeat(this.job) != LeaseState.LOST) {
 					TrainingWorkers.this.events.record(this.job.id(), this.job.attempt(), event);
 				}
-			});
+				return null;
+			}));
 		}
 
 	}
