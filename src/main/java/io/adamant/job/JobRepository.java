@@ -1,5 +1,6 @@
 package io.adamant.job;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -11,6 +12,15 @@ import org.springframework.data.jpa.repository.Query;
 interface JobRepository extends JpaRepository<JobEntity, UUID> {
 
 	Page<JobEntity> findByStatus(JobStatus status, Pageable pageable);
+
+	/**
+	 * Jobs started from any of {@code sourceIds}: pairs of (source id, job id), oldest
+	 * first.
+	 */
+	@Query(value = """
+			SELECT spec->'from'->>'jobId' AS source, CAST(id AS text) AS job FROM jobs
+			WHERE spec->'from'->>'jobId' IN (:sourceIds) ORDER BY created_at""", nativeQuery = true)
+	List<Object[]> findContinuations(java.util.Collection<String> sourceIds);
 
 	/** A queued job is cancelled at once; no worker holds it. */
 	@Modifying(clearAutomatically = true)

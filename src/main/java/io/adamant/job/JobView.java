@@ -1,6 +1,7 @@
 package io.adamant.job;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.adamant.metrics.EpochMetricsView;
@@ -24,10 +25,13 @@ import io.adamant.metrics.JobEventView;
  * @param finishedAt when it ended
  * @param latestMetrics the last finished epoch's metrics, if any
  * @param divergence what was detected, when the job ended {@code DIVERGED}
+ * @param continuations jobs started from this job's checkpoints (see the spec's
+ * {@code from} for the other direction)
  */
 public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Long parameters, Progress progress,
 		int attempt, String workerId, boolean cancelRequested, String failureReason, Instant createdAt,
-		Instant startedAt, Instant finishedAt, EpochMetricsView latestMetrics, Divergence divergence) {
+		Instant startedAt, Instant finishedAt, EpochMetricsView latestMetrics, Divergence divergence,
+		List<UUID> continuations) {
 
 	/**
 	 * @param epoch the epoch it was detected in

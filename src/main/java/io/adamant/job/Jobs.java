@@ -39,6 +39,8 @@ public class Jobs {
 
 	private final ModelChecker models;
 
+	private final CheckpointCatalog checkpointCatalog;
+
 	private final JobLimits limits;
 
 	private final Clock clock;
@@ -46,13 +48,14 @@ public class Jobs {
 	private final SecureRandom seeds = new SecureRandom();
 
 	Jobs(JobRepository repository, JobSpecCodec codec, Datasets datasets, JobMetrics metrics, JobEvents events,
-			ModelChecker models, JobLimits limits, Clock clock) {
+			ModelChecker models, CheckpointCatalog checkpointCatalog, JobLimits limits, Clock clock) {
 		this.repository = repository;
 		this.codec = codec;
 		this.datasets = datasets;
 		this.metrics = metrics;
 		this.events = events;
 		this.models = models;
+		this.checkpointCatalog = checkpointCatalog;
 		this.limits = limits;
 		this.clock = clock;
 	}
@@ -60,18 +63,19 @@ public class Jobs {
 	/** Checks the spec against what exists, fills its defaults and queues it. */
 	@Transactional
 	public JobView submit(JobSpec submitted) {
-		JobSpec spec = submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE);
+		JobSpec spec = resolveFrom(submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE));
 		long parameters = checkConsistency(spec);
 		JobEntity job = new JobEntity(UUID.randomUUID(), spec.name(), this.codec.write(spec), spec.priority(),
 				spec.training().epochs(), parameters, this.clock.instant());
 		this.repository.saveAndFlush(job);
-		return toView(job, null, null);
+		return toView(job, null, null, List.of());
 	}
 
 	@Transactional(readOnly = true)
 	public JobView get(UUID id) {
 		JobEntity job = find(id);
-		return toView(job, this.metrics.latest(List.of(id)).get(id), this.events.divergences(List.of(id)).get(id));
+		return toView(job, this.metrics.latest(List.of(id)).get(id), this.events.divergences(List.of(id)).get(id),
+				continuations(List.of(id)).getOrDefault(id, List.of()));
 	}
 
 	@Transactional(readOnly = true)
@@ -82,9 +86,11 @@ public class Jobs {
 		List<UUID> ids = jobs.map(JobEntity::getId).getContent();
 		Map<UUID, EpochMetricsView> latest = this.metrics.latest(ids);
 		Map<UUID, JobEventView> divergences = this.events.divergences(ids);
+		Map<UUID, List<UUID>> continuations = continuations(ids);
 		return PageView.of(jobs,
 				rows -> rows.stream()
-					.map(job -> toView(job, latest.get(job.getId()), divergences.get(job.getId())))
+					.map(job -> toView(job, latest.get(job.getId()), divergences.get(job.getId()),
+							continuations.getOrDefault(job.getId(), List.of())))
 					.toList());
 	}
 
@@ -190,11 +196,70 @@ public class Jobs {
 		return parameters;
 	}
 
-	private JobView toView(JobEntity job, EpochMetricsView latest, JobEventView divergence) {
+	/**
+	 * Fills in the model and checkpoint of a job that starts from another's network; a
+	 * job that does not needs a model of its own.
+	 */
+	private JobSpec resolveFrom(JobSpec spec) {
+		FromSpec from = spec.from();
+		if (from == null) {
+			if (spec.model() == null) {
+				throw InvalidRequestException.forField("model", "must not be null");
+			}
+			return spec;
+		}
+		JobEntity source = this.repository.findById(from.jobId())
+			.orElseThrow(() -> InvalidRequestException.forField("from.jobId", "no job has id " + from.jobId()));
+		UUID checkpoint = this.checkpointCatalog.resolve(source.getId(), from.checkpointId())
+			.orElseThrow(() -> from.checkpointId() == null
+					? InvalidRequestException.forField("from.jobId",
+							"job %s has no checkpoint to start from (status %s)".formatted(source.getId(),
+									source.getStatus()))
+					: InvalidRequestException.forField("from.checkpointId",
+							"job %s has no checkpoint %s".formatted(source.getId(), from.checkpointId())));
+		ModelSpec sourceModel = this.codec.read(source.getSpec()).model();
+		// the model must be the source's: parameters only carry over between identical
+		// networks
+		if (spec.model() != null && !spec.model().equals(sourceModel)) {
+			throw InvalidRequestException.forField("model",
+					"must be the model of job %s to start from its network; leave it out to take it"
+						.formatted(source.getId()));
+		}
+		JobSpec sourceSpec = this.codec.read(source.getSpec());
+		DatasetInfo sourceData = describe(sourceSpec.dataset());
+		DatasetInfo data = describe(spec.dataset());
+		if (sourceData != null && data != null && (!sourceData.shape().equals(data.shape())
+				|| sourceData.outputs() != data.outputs() || sourceData.task() != data.task())) {
+			throw InvalidRequestException.forField("dataset.name",
+					"'%s' (shape %s, %d outputs) does not fit the network of job %s, trained on '%s' (shape %s, %d outputs)"
+						.formatted(data.name(), data.shape(), data.outputs(), source.getId(), sourceData.name(),
+								sourceData.shape(), sourceData.outputs()));
+		}
+		return spec.startingFrom(sourceModel, new FromSpec(source.getId(), checkpoint));
+	}
+
+	private DatasetInfo describe(DatasetSpec dataset) {
+		return this.datasets.describe(dataset.name(), dataset.sequenceLength()).orElse(null);
+	}
+
+	private Map<UUID, List<UUID>> continuations(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, List<UUID>> continuations = new java.util.HashMap<>();
+		for (Object[] row : this.repository.findContinuations(ids.stream().map(UUID::toString).toList())) {
+			continuations.computeIfAbsent(UUID.fromString((String) row[0]), k -> new ArrayList<>())
+				.add(UUID.fromString((String) row[1]));
+		}
+		return continuations;
+	}
+
+	private JobView toView(JobEntity job, EpochMetricsView latest, JobEventView divergence, List<UUID> continuations) {
 		return new JobView(job.getId(), job.getName(), job.getStatus(), this.codec.read(job.getSpec()),
 				job.getParameterCount(), JobView.Progress.of(job.getEpochsDone(), job.getEpochsTotal()),
 				job.getAttempt(), job.getWorkerId(), job.isCancelRequested(), job.getFailureReason(),
-				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), latest, JobView.Divergence.of(divergence));
+				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), latest, JobView.Divergence.of(divergence),
+				continuations);
 	}
 
 }

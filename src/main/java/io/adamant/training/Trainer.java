@@ -76,10 +76,17 @@ class Trainer {
 		}
 		int iterationsPerEpoch = (split.train().numExamples() + spec.training().batchSize() - 1)
 				/ spec.training().batchSize();
-		MultiLayerNetwork network = restored != null ? restored.network()
-				: new MultiLayerNetwork(NetworkFactory.configure(spec, data.info(), iterationsPerEpoch));
-		if (restored == null) {
+		MultiLayerNetwork network;
+		if (restored != null && !resume.weightsOnly()) {
+			network = restored.network();
+		}
+		else {
+			network = new MultiLayerNetwork(NetworkFactory.configure(spec, data.info(), iterationsPerEpoch));
 			network.init();
+			if (restored != null) {
+				// another job's weights under this job's optimizer, clipping and schedule
+				network.setParams(restored.network().params());
+			}
 		}
 		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
 				spec.telemetry().perLayer());
@@ -151,7 +158,7 @@ class Trainer {
 
 		TrainingOutcome execute(TrainingCallbacks.Resume resume) {
 			int epoch = 1;
-			if (resume != null) {
+			if (resume != null && !resume.weightsOnly()) {
 				epoch = resume.epoch() + 1;
 				this.network.setEpochCount(resume.epoch());
 				if (resume.bestValidationLoss() != null) {

@@ -29,13 +29,22 @@ interface TrainingCallbacks {
 	}
 
 	/**
-	 * Where a run taken over from a dead worker picks up.
+	 * Where a run picks up: a job taken over from a dead worker resumes its own state; a
+	 * job started from another job's network takes only that network's weights and
+	 * normaliser.
 	 *
-	 * @param checkpoint the serialised state to resume from
-	 * @param epoch the epoch that state ends
+	 * @param checkpoint the serialised state to start from
+	 * @param epoch the epoch that state ends (0 for weights only)
 	 * @param bestValidationLoss the best validation loss a kept checkpoint has, if any
+	 * @param weightsOnly take the parameters and normaliser but build the network
+	 * (optimizer, clipping, schedule) from this job's spec, with fresh optimizer state
 	 */
-	record Resume(Path checkpoint, int epoch, Double bestValidationLoss) {
+	record Resume(Path checkpoint, int epoch, Double bestValidationLoss, boolean weightsOnly) {
+
+		static Resume weightsFrom(Path checkpoint) {
+			return new Resume(checkpoint, 0, null, true);
+		}
+
 	}
 
 }

@@ -192,6 +192,9 @@ class TrainingWorkers implements SmartLifecycle {
 		try {
 			log.info("Training job {} (attempt {}) on {}", job.id(), job.attempt(), job.workerId());
 			TrainingCallbacks.Resume resume = job.attempt() > 1 ? prepareResume(job) : null;
+			if (resume == null) {
+				resume = prepareStartFrom(job);
+			}
 			try {
 				conclude(job, train(job, control, resume));
 			}
@@ -332,7 +335,32 @@ class TrainingWorkers implements SmartLifecycle {
 			}
 			log.info("Job {} resumes from its {} checkpoint of epoch {}", job.id(), checkpoint.kind(),
 					checkpoint.epoch());
-			return new TrainingCallbacks.Resume(file, checkpoint.epoch(), best);
+			return new TrainingCallbacks.Resume(file, checkpoint.epoch(), best, false);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The weights a job starts from when its spec names another job's checkpoint; else
+	 * null.
+	 */
+	private TrainingCallbacks.Resume prepareStartFrom(ClaimedJob job) {
+		io.adamant.job.FromSpec from = this.specs.read(job.specJson()).from();
+		if (from == null) {
+			return null;
+		}
+		return TrainingCallbacks.Resume.weightsFrom(download(from.jobId(), from.checkpointId()));
+	}
+
+	private Path download(UUID jobId, UUID checkpointId) {
+		try {
+			Path file = Files.createTempFile("adamant-start-", ".zip");
+			try (java.io.OutputStream out = Files.newOutputStream(file)) {
+				this.checkpoints.copyContent(jobId, checkpointId, out);
+			}
+			return file;
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

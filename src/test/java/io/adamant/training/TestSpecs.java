@@ -15,7 +15,7 @@ final class TestSpecs {
 
 	static JobSpec spec(ModelSpec model, OptimizerSpec optimizer, ClippingSpec clipping, TrainingSpec training) {
 		return new JobSpec(null, new DatasetSpec("test", null, null), model, optimizer, clipping, null, null, null,
-				null, training, null)
+				null, training, null, null)
 			.withDefaults(() -> 42L);
 	}
 
