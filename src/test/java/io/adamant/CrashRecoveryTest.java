@@ -2,6 +2,7 @@ package io.adamant;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.adamant.support.Api;
 import io.adamant.support.TestDatabase;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class CrashRecoveryTest {
 
-	private static final int EPOCHS = 5;
+	private static final int EPOCHS = 8;
 
 	private final TestDatabase.Database database = TestDatabase.newDatabase();
 
@@ -36,36 +37,50 @@ class CrashRecoveryTest {
 		// it is as good as dead, though it trains on until its next write is refused
 		try (ConfigurableApplicationContext alpha = start("alpha", "--adamant.queue.heartbeat-interval=1h")) {
 			Api api = api(alpha);
-			String id = api
-				.submit("""
-						{"dataset":{"name":"synthetic-regression","samples":12000},
-						 "model":{"type":"mlp","hiddenLayers":[{"units":64}]},
-						 "training":{"epochs":%d,"batchSize":8,"seed":4,"checkpoints":{"everyEpochs":2,"keepLast":1,"keepBest":false}}}"""
-					.formatted(EPOCHS))
+			String id = api.submit("""
+					{"dataset":{"name":"synthetic-regression","samples":24000},
+					 "model":{"type":"mlp","hiddenLayers":[{"units":64,"dropout":0.1}]},
+					 "training":{"epochs":%d,"batchSize":8,"seed":4,
+					             "checkpoints":{"everyEpochs":2,"keepLast":1,"keepBest":false}}}""".formatted(EPOCHS))
 				.path("id")
 				.asString();
-			api.awaitJob(id, job -> job.at("/progress/epochsCompleted").asInt() >= 3, Duration.ofMinutes(3));
-			JdbcClient jdbc = alpha.getBean(JdbcClient.class);
-			jdbc.sql("UPDATE jobs SET heartbeat_at = now() - interval '1 hour' WHERE id = :id::uuid")
-				.param("id", id)
-				.update();
+			api.awaitJob(id, job -> job.path("status").asString().equals("RUNNING"), Duration.ofMinutes(1));
 
 			try (ConfigurableApplicationContext beta = start("beta", "--adamant.queue.reaper-interval=200ms",
 					"--adamant.queue.lease-timeout=30s", "--adamant.queue.heartbeat-interval=300ms")) {
+				// the moment after an odd epoch: its row is written, its checkpoint is
+				// not (every 2)
+				api.awaitJob(id, job -> {
+					int done = job.at("/progress/epochsCompleted").asInt();
+					return done >= 3 && done % 2 == 1;
+				}, Duration.ofMinutes(3));
+				alpha.getBean(JdbcClient.class)
+					.sql("UPDATE jobs SET heartbeat_at = now() - interval '1 hour' WHERE id = :id::uuid")
+					.param("id", id)
+					.update();
+
 				JsonNode job = api(beta).awaitFinished(id, Duration.ofMinutes(3));
 
 				assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
 				assertThat(job.path("attempt").asInt()).isEqualTo(2);
 				assertThat(job.path("workerId").asString()).startsWith("beta/");
 				List<JsonNode> current = rows(api, id, false);
-				assertThat(current).extracting(r -> r.path("epoch").asInt()).containsExactly(1, 2, 3, 4, 5);
-				assertThat(current).extracting(r -> r.path("attempt").asInt()).containsExactly(1, 1, 2, 2, 2);
-				List<JsonNode> archived = rows(api, id, true).stream()
+				assertThat(current).extracting(r -> r.path("epoch").asInt())
+					.containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+				long resumedAfter = current.stream().filter(r -> r.path("attempt").asInt() == 1).count();
+				assertThat(resumedAfter).as("resumed from a periodic checkpoint (every 2 epochs)")
+					.isPositive()
+					.isEven();
+				assertThat(current.subList((int) resumedAfter, EPOCHS))
+					.allSatisfy(r -> assertThat(r.path("attempt").asInt()).isEqualTo(2));
+				JsonNode lost = rows(api, id, true).stream()
 					.filter(r -> r.path("archived").asBoolean())
-					.toList();
-				assertThat(archived).extracting(r -> r.path("epoch").asInt()).contains(3);
-				JsonNode lost = archived.stream().filter(r -> r.path("epoch").asInt() == 3).findFirst().orElseThrow();
-				assertThat(current.get(2).path("trainLoss").asDouble()).as("the resumed epoch 3 repeats the lost one")
+					.filter(r -> r.path("epoch").asInt() == resumedAfter + 1)
+					.findFirst()
+					.orElseThrow(() -> new AssertionError("the dead attempt's row after the checkpoint is archived"));
+				assertThat(lost.path("attempt").asInt()).isEqualTo(1);
+				assertThat(current.get((int) resumedAfter).path("trainLoss").asDouble())
+					.as("the resumed epoch repeats the lost one")
 					.isEqualTo(lost.path("trainLoss").asDouble(), within(1e-6));
 			}
 		}

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whole service instances started and stopped over one database, as in a redeploy: queued
- * work survives a stop, and a running job is handed back on shutdown and finished by the
- * next instance.
+ * work survives a stop, and a running job is checkpointed between two iterations on
+ * shutdown, handed back, and resumed from there by the next instance.
  */
 class ServiceRestartTest {
 
@@ -35,17 +35,23 @@ class ServiceRestartTest {
 	void queuedJobsSurviveARestartAndRunningJobsAreHandedBackOnShutdown() {
 		String queued;
 		String running;
+		int resumeBatch;
 		try (ConfigurableApplicationContext first = start(true)) {
 			Api api = api(first);
 			running = api.submit(LONG_JOB).path("id").asString();
 			api.awaitJob(running, job -> job.path("status").asString().equals("RUNNING"), Duration.ofSeconds(60));
 			queued = api.submit(SHORT_JOB).path("id").asString();
+			sleep(3000);
 		}
 
 		try (ConfigurableApplicationContext apiOnly = start(false)) {
 			Api api = api(apiOnly);
 			JsonNode handedBack = api.get("/api/v1/jobs/" + running).body();
 			assertThat(handedBack.path("status").asString()).isEqualTo("QUEUED");
+			JsonNode shutdown = api.checkpoint(running, "SHUTDOWN");
+			assertThat(shutdown.path("epoch").asInt()).as("stopped in epoch 1").isZero();
+			resumeBatch = shutdown.path("resumeBatch").asInt();
+			assertThat(resumeBatch).as("stopped between two iterations of epoch 1").isPositive();
 			assertThat(api.get("/api/v1/jobs/" + queued).body().path("status").asString()).isEqualTo("QUEUED");
 		}
 
@@ -56,7 +62,20 @@ class ServiceRestartTest {
 			JsonNode resumed = api.awaitFinished(running, Duration.ofMinutes(3));
 			assertThat(resumed.path("status").asString()).isEqualTo("SUCCEEDED");
 			assertThat(resumed.path("attempt").asInt()).isEqualTo(2);
-			assertThat(api.get("/api/v1/jobs/" + running + "/metrics").body().path("items").size()).isEqualTo(2);
+			JsonNode epochs = api.get("/api/v1/jobs/" + running + "/metrics").body().path("items");
+			assertThat(epochs.size()).isEqualTo(2);
+			assertThat(epochs.at("/0/iterations").asInt()).as("epoch 1 resumed where the shutdown left it")
+				.isEqualTo(3000 - resumeBatch);
+			assertThat(epochs.at("/1/iterations").asInt()).isEqualTo(3000);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

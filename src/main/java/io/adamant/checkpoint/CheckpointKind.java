@@ -13,6 +13,9 @@ public enum CheckpointKind {
 	FINAL,
 
 	/** The last good state of a job that ended DIVERGED. */
-	LAST_GOOD
+	LAST_GOOD,
+
+	/** A running job's state when its instance shut down, between two iterations. */
+	SHUTDOWN
 
 }

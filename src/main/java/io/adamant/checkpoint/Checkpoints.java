@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Checkpoints {
 
-	private static final String COLUMNS = "id, job_id, epoch, kind, size_bytes, sha256, metrics::text AS metrics, created_at";
+	private static final String COLUMNS = "id, job_id, epoch, kind, size_bytes, sha256, metrics::text AS metrics, resume_batch, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -49,13 +49,28 @@ public class Checkpoints {
 	 */
 	@Transactional
 	public CheckpointView store(UUID jobId, int epoch, CheckpointKind kind, Path file, CheckpointMetrics metrics) {
+		return store(jobId, epoch, kind, file, metrics, null);
+	}
+
+	/**
+	 * Stores a state taken in the middle of epoch {@code epoch + 1}, before its batch
+	 * {@code resumeBatch}; joins the caller's transaction.
+	 */
+	@Transactional
+	public CheckpointView storeInterrupted(UUID jobId, int epoch, int resumeBatch, Path file) {
+		return store(jobId, epoch, CheckpointKind.SHUTDOWN, file, null, resumeBatch);
+	}
+
+	private CheckpointView store(UUID jobId, int epoch, CheckpointKind kind, Path file, CheckpointMetrics metrics,
+			Integer resumeBatch) {
 		String sha256 = sha256(file);
 		long size = size(file);
 		UUID id = UUID.randomUUID();
 		try (InputStream content = Files.newInputStream(file)) {
-			this.jdbc.sql("""
-					INSERT INTO checkpoints (id, job_id, epoch, kind, size_bytes, sha256, metrics, content)
-					VALUES (:id, :job, :epoch, :kind, :size, :sha, CAST(:metrics AS jsonb), :content)""")
+			this.jdbc
+				.sql("""
+						INSERT INTO checkpoints (id, job_id, epoch, kind, size_bytes, sha256, metrics, resume_batch, content)
+						VALUES (:id, :job, :epoch, :kind, :size, :sha, CAST(:metrics AS jsonb), :batch, :content)""")
 				.param("id", id)
 				.param("job", jobId)
 				.param("epoch", epoch)
@@ -63,6 +78,7 @@ public class Checkpoints {
 				.param("size", size)
 				.param("sha", sha256)
 				.param("metrics", metrics == null ? null : this.json.writeValueAsString(metrics))
+				.param("batch", resumeBatch)
 				.param("content", new org.springframework.jdbc.core.support.SqlBinaryValue(content, size))
 				.update();
 		}
@@ -92,8 +108,11 @@ public class Checkpoints {
 	@Transactional(readOnly = true)
 	public Optional<CheckpointView> latestResumable(UUID jobId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM checkpoints WHERE job_id = :job AND kind IN ('PERIODIC', 'BEST')
-				ORDER BY epoch DESC, created_at DESC LIMIT 1""").param("job", jobId).query(this::toView).optional();
+				 FROM checkpoints WHERE job_id = :job AND kind IN ('PERIODIC', 'BEST', 'SHUTDOWN')
+				ORDER BY epoch DESC, coalesce(resume_batch, 0) DESC, created_at DESC LIMIT 1""")
+			.param("job", jobId)
+			.query(this::toView)
+			.optional();
 	}
 
 	@Transactional(readOnly = true)
@@ -134,7 +153,7 @@ public class Checkpoints {
 		return new CheckpointView(rs.getObject("id", UUID.class), rs.getObject("job_id", UUID.class),
 				rs.getInt("epoch"), CheckpointKind.valueOf(rs.getString("kind")), rs.getLong("size_bytes"),
 				rs.getString("sha256"), metrics == null ? null : this.json.readValue(metrics, CheckpointMetrics.class),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getObject("resume_batch", Integer.class), rs.getTimestamp("created_at").toInstant());
 	}
 
 	private static long size(Path file) {

@@ -31,6 +31,9 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  */
 final class CheckpointWriter {
 
+	/** The zip entry holding the training thread's random-number state. */
+	static final String RANDOM_STATE = "adamant-random-state.txt";
+
 	private CheckpointWriter() {
 	}
 
@@ -53,6 +56,26 @@ final class CheckpointWriter {
 			zip.putNextEntry(new ZipEntry(ModelSerializer.NORMALIZER_BIN));
 			NormalizerSerializer.getDefault().write(normalizer, new UnclosableOutputStream(zip));
 			zip.closeEntry();
+			// the random-number state of the training thread (dropout masks), so that a
+			// resumed run draws what the interrupted one would have; ModelSerializer
+			// ignores it
+			zip.putNextEntry(new ZipEntry(RANDOM_STATE));
+			org.nd4j.linalg.api.rng.Random random = Nd4j.getRandom();
+			zip.write((random.rootState() + " " + random.nodeState()).getBytes(StandardCharsets.US_ASCII));
+			zip.closeEntry();
+		}
+	}
+
+	/** Restores the random-number state saved with a checkpoint, if it has one. */
+	static void restoreRandomState(Path file) throws IOException {
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+			ZipEntry entry = zip.getEntry(RANDOM_STATE);
+			if (entry == null) {
+				return;
+			}
+			String[] states = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.US_ASCII)
+				.split(" ");
+			Nd4j.getRandom().setStates(Long.parseLong(states[0]), Long.parseLong(states[1]));
 		}
 	}
 

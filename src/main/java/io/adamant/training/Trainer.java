@@ -135,6 +135,10 @@ class Trainer {
 
 		private Snapshot best;
 
+		private INDArray shuffledFeatures;
+
+		private INDArray shuffledLabels;
+
 		private double bestLoss = Double.POSITIVE_INFINITY;
 
 		private double bestCheckpointLoss = Double.POSITIVE_INFINITY;
@@ -158,12 +162,14 @@ class Trainer {
 
 		TrainingOutcome execute(TrainingCallbacks.Resume resume) {
 			int epoch = 1;
+			int firstBatch = resume == null || resume.weightsOnly() ? 0 : resume.batch();
 			if (resume != null && !resume.weightsOnly()) {
 				epoch = resume.epoch() + 1;
 				this.network.setEpochCount(resume.epoch());
 				if (resume.bestValidationLoss() != null) {
 					this.bestCheckpointLoss = resume.bestValidationLoss();
 				}
+				restoreRandomState(resume);
 				// replay the shuffles of the epochs already done, so the run goes on as
 				// it would have
 				for (int done = 1; done <= resume.epoch(); done++) {
@@ -174,7 +180,14 @@ class Trainer {
 			while (epoch <= this.spec.training().epochs()) {
 				this.monitor.startEpoch(epoch);
 				long started = System.nanoTime();
-				EpochLoop loop = fitEpoch(epoch);
+				EpochLoop loop = fitEpoch(epoch, firstBatch);
+				firstBatch = 0;
+				if (loop.stopped() == RunControl.StopReason.SHUTDOWN) {
+					// the state between two iterations is consistent: keep it so the job
+					// resumes here
+					return new TrainingOutcome.Interrupted(serialise(this.network, this.normalizer), epoch - 1,
+							loop.nextBatch());
+				}
 				if (loop.stopped() != null) {
 					return new TrainingOutcome.Stopped(loop.stopped());
 				}
@@ -299,18 +312,24 @@ class Trainer {
 			return new Validation(loss, null, Math.sqrt(mse));
 		}
 
-		private EpochLoop fitEpoch(int epoch) {
+		private EpochLoop fitEpoch(int epoch, int firstBatch) {
 			DataSet train = this.split.train();
 			int rows = train.numExamples();
 			int batchSize = this.spec.training().batchSize();
 			int[] order = permutation(rows, this.shuffling);
-			// one gather per epoch; the batches below are views into it
-			INDArray features = train.getFeatures().getRows(order);
-			INDArray labels = train.getLabels().getRows(order);
+			// one native gather per epoch into buffers kept for the run; the batches
+			// below are
+			// views into them
+			if (this.shuffledFeatures == null) {
+				this.shuffledFeatures = train.getFeatures().ulike();
+				this.shuffledLabels = train.getLabels().ulike();
+			}
+			INDArray features = Nd4j.pullRows(train.getFeatures(), this.shuffledFeatures, 1, order);
+			INDArray labels = Nd4j.pullRows(train.getLabels(), this.shuffledLabels, 1, order);
 			EpochLoop loop = new EpochLoop();
-			for (int start = 0; start < rows; start += batchSize) {
+			for (int start = firstBatch * batchSize; start < rows; start += batchSize) {
 				if (this.control.stopReason() != null) {
-					return loop.stop(this.control.stopReason());
+					return loop.stop(this.control.stopReason(), start / batchSize);
 				}
 				int end = Math.min(rows, start + batchSize);
 				try {
@@ -411,6 +430,15 @@ class Trainer {
 		}
 	}
 
+	private static void restoreRandomState(TrainingCallbacks.Resume resume) {
+		try {
+			CheckpointWriter.restoreRandomState(resume.checkpoint());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the checkpoint's random state", ex);
+		}
+	}
+
 	private record Restored(MultiLayerNetwork network, NormalizerStandardize normalizer) {
 	}
 
@@ -469,6 +497,8 @@ class Trainer {
 
 		private RunControl.StopReason stopped;
 
+		private int nextBatch;
+
 		void accept(double loss, int rows) {
 			this.lossSum += loss * rows;
 			this.iterations++;
@@ -485,9 +515,15 @@ class Trainer {
 			return this;
 		}
 
-		EpochLoop stop(RunControl.StopReason reason) {
+		EpochLoop stop(RunControl.StopReason reason, int batch) {
 			this.stopped = reason;
+			this.nextBatch = batch;
 			return this;
+		}
+
+		/** Where a stopped pass would go on: its next batch. */
+		int nextBatch() {
+			return this.nextBatch;
 		}
 
 		double meanLoss() {

@@ -38,11 +38,13 @@ interface TrainingCallbacks {
 	 * @param bestValidationLoss the best validation loss a kept checkpoint has, if any
 	 * @param weightsOnly take the parameters and normaliser but build the network
 	 * (optimizer, clipping, schedule) from this job's spec, with fresh optimizer state
+	 * @param batch the first batch of epoch {@code epoch + 1} to train (after a shutdown
+	 * in the middle of it); 0 otherwise
 	 */
-	record Resume(Path checkpoint, int epoch, Double bestValidationLoss, boolean weightsOnly) {
+	record Resume(Path checkpoint, int epoch, Double bestValidationLoss, boolean weightsOnly, int batch) {
 
 		static Resume weightsFrom(Path checkpoint) {
-			return new Resume(checkpoint, 0, null, true);
+			return new Resume(checkpoint, 0, null, true, 0);
 		}
 
 	}

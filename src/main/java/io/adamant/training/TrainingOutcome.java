@@ -13,6 +13,16 @@ sealed interface TrainingOutcome {
 	record Stopped(RunControl.StopReason reason) implements TrainingOutcome {
 	}
 
+	/**
+	 * Stopped by a shutdown between two iterations; the state at that point is serialised
+	 * at {@code checkpoint} so that the job resumes there.
+	 *
+	 * @param completedEpochs epochs finished before the interrupted one
+	 * @param nextBatch the first batch of the interrupted epoch still to train
+	 */
+	record Interrupted(Path checkpoint, int completedEpochs, int nextBatch) implements TrainingOutcome {
+	}
+
 	/** Training could not go on. */
 	record Failed(String reason) implements TrainingOutcome {
 	}

@@ -258,6 +258,9 @@ class TrainingWorkers implements SmartLifecycle {
 							new JobEvent(JobEventType.DIVERGED, anomaly.epoch(), anomaly.iteration(),
 									anomaly.kind().code(), diverged.summary(), anomaly.value(), null, checkpoint)));
 		}
+		else if (outcome instanceof TrainingOutcome.Interrupted interrupted) {
+			checkpointAndRelease(job, interrupted);
+		}
 		else if (outcome instanceof TrainingOutcome.Failed failed) {
 			this.queue.finish(job, JobOutcome.FAILED, failed.reason());
 		}
@@ -269,6 +272,24 @@ class TrainingWorkers implements SmartLifecycle {
 			}
 		}
 		log.info("Job {} ended: {}", job.id(), outcome);
+	}
+
+	/** Stores the interrupted state and hands the job back to the queue, together. */
+	private void checkpointAndRelease(ClaimedJob job, TrainingOutcome.Interrupted interrupted) {
+		try {
+			retrying("hand the job back", () -> this.transactions.execute(tx -> {
+				this.checkpoints.storeInterrupted(job.id(), interrupted.completedEpochs(), interrupted.nextBatch(),
+						interrupted.checkpoint());
+				this.checkpoints.prune(job.id(), CheckpointKind.SHUTDOWN, 1);
+				if (!this.queue.release(job)) {
+					tx.setRollbackOnly();
+				}
+				return null;
+			}));
+		}
+		finally {
+			deleteQuietly(interrupted.checkpoint());
+		}
 	}
 
 	/**
@@ -335,7 +356,8 @@ class TrainingWorkers implements SmartLifecycle {
 			}
 			log.info("Job {} resumes from its {} checkpoint of epoch {}", job.id(), checkpoint.kind(),
 					checkpoint.epoch());
-			return new TrainingCallbacks.Resume(file, checkpoint.epoch(), best, false);
+			return new TrainingCallbacks.Resume(file, checkpoint.epoch(), best, false,
+					checkpoint.resumeBatch() == null ? 0 : checkpoint.resumeBatch());
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
