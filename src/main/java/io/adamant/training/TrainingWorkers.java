@@ -212,7 +212,8 @@ class TrainingWorkers implements SmartLifecycle {
 	private TrainingOutcome train(ClaimedJob job, RunControl control, TrainingCallbacks.Resume resume) {
 		try {
 			JobSpec spec = this.specs.read(job.specJson());
-			return this.trainer.train(spec, control, new DatabaseCallbacks(job), resume);
+			return this.trainer.train(spec, control,
+					new DatabaseCallbacks(job, spec.training().checkpoints().keepLast()), resume);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Job {} failed", job.id(), ex);
@@ -320,13 +321,12 @@ class TrainingWorkers implements SmartLifecycle {
 	 * Stores a checkpoint with its epoch and prunes older ones of its kind, per the job's
 	 * policy.
 	 */
-	private void storeEpochCheckpoint(ClaimedJob job, EpochResult result,
+	private void storeEpochCheckpoint(ClaimedJob job, int keepLast, EpochResult result,
 			TrainingCallbacks.EpochCheckpoint checkpoint) {
 		CheckpointMetrics scores = new CheckpointMetrics(result.trainLoss(), result.validationLoss(),
 				result.validationAccuracy(), result.validationRmse());
 		this.checkpoints.store(job.id(), result.epoch(), checkpoint.kind(), checkpoint.file(), scores);
-		int keep = checkpoint.kind() == CheckpointKind.BEST ? 1
-				: this.specs.read(job.specJson()).training().checkpoints().keepLast();
+		int keep = checkpoint.kind() == CheckpointKind.BEST ? 1 : keepLast;
 		this.checkpoints.prune(job.id(), checkpoint.kind(), keep);
 	}
 
@@ -456,8 +456,11 @@ class TrainingWorkers implements SmartLifecycle {
 
 		private final ClaimedJob job;
 
-		DatabaseCallbacks(ClaimedJob job) {
+		private final int keepLast;
+
+		DatabaseCallbacks(ClaimedJob job, int keepLast) {
 			this.job = job;
+			this.keepLast = keepLast;
 		}
 
 		@Override
@@ -473,7 +476,7 @@ class TrainingWorkers implements SmartLifecycle {
 				}
 				TrainingWorkers.this.metrics.record(this.job.id(), this.job.attempt(), result);
 				for (EpochCheckpoint checkpoint : checkpoints) {
-					storeEpochCheckpoint(this.job, result, checkpoint);
+					storeEpochCheckpoint(this.job, this.keepLast, result, checkpoint);
 				}
 				return true;
 			}));
