@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.adamant.support.Api;
+import io.adamant.support.ServiceInstances;
 import io.adamant.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,7 +35,7 @@ class CrashRecoveryTest {
 		// below,
 		// it is as good as dead, though it trains on until its next write is refused
 		try (ConfigurableApplicationContext alpha = start("alpha", "--adamant.queue.heartbeat-interval=1h")) {
-			Api api = api(alpha);
+			Api api = ServiceInstances.api(alpha);
 			String id = api.submit("""
 					{"dataset":{"name":"synthetic-regression","samples":24000},
 					 "model":{"type":"mlp","hiddenLayers":[{"units":64,"dropout":0.1}]},
@@ -59,7 +58,7 @@ class CrashRecoveryTest {
 					.param("id", id)
 					.update();
 
-				JsonNode job = api(beta).awaitFinished(id, Duration.ofMinutes(3));
+				JsonNode job = ServiceInstances.api(beta).awaitFinished(id, Duration.ofMinutes(3));
 
 				assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
 				assertThat(job.path("attempt").asInt()).isEqualTo(2);
@@ -95,19 +94,11 @@ class CrashRecoveryTest {
 	}
 
 	private ConfigurableApplicationContext start(String name, String... settings) {
-		NativeDefaults.apply();
-		String[] common = { "--server.port=0", "--spring.datasource.url=" + this.database.url(),
-				"--spring.datasource.username=" + this.database.username(),
-				"--spring.datasource.password=" + this.database.password(), "--adamant.worker.instance-name=" + name,
-				"--adamant.worker.shutdown-grace=1s" };
-		String[] all = new String[common.length + settings.length];
-		System.arraycopy(common, 0, all, 0, common.length);
-		System.arraycopy(settings, 0, all, common.length, settings.length);
-		return new SpringApplicationBuilder(AdamantApplication.class).run(all);
-	}
-
-	private static Api api(ConfigurableApplicationContext context) {
-		return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+		String[] all = new String[settings.length + 2];
+		all[0] = "--adamant.worker.instance-name=" + name;
+		all[1] = "--adamant.worker.shutdown-grace=1s";
+		System.arraycopy(settings, 0, all, 2, settings.length);
+		return ServiceInstances.start(this.database, all);
 	}
 
 }

@@ -9,12 +9,11 @@ import java.time.Instant;
 import java.util.List;
 
 import io.adamant.support.Api;
+import io.adamant.support.ServiceInstances;
 import io.adamant.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +29,9 @@ class DatabaseOutageTest {
 
 	@Test
 	void aJobSurvivesTheDatabaseDroppingEveryConnection() throws Exception {
-		NativeDefaults.apply();
-		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(AdamantApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + this.database.url(),
-				"--spring.datasource.username=" + this.database.username(),
-				"--spring.datasource.password=" + this.database.password(), "--adamant.queue.poll-interval=30s",
-				"--adamant.queue.heartbeat-interval=300ms")) {
-			Api api = new Api(((WebServerApplicationContext) service).getWebServer().getPort());
+		try (ConfigurableApplicationContext service = ServiceInstances.start(this.database,
+				"--adamant.queue.poll-interval=30s", "--adamant.queue.heartbeat-interval=300ms")) {
+			Api api = ServiceInstances.api(service);
 			String id = api
 				.submit("""
 						{"dataset":{"name":"synthetic-regression","samples":6000},"model":{"type":"mlp","hiddenLayers":[{"units":32}]},

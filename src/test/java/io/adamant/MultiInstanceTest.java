@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 import io.adamant.support.Api;
+import io.adamant.support.ServiceInstances;
 import io.adamant.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +28,8 @@ class MultiInstanceTest {
 	void twoInstancesShareTheQueueAndRunEachJobExactlyOnce() {
 		try (ConfigurableApplicationContext alpha = start("alpha");
 				ConfigurableApplicationContext beta = start("beta")) {
-			Api first = api(alpha);
-			Api second = api(beta);
+			Api first = ServiceInstances.api(alpha);
+			Api second = ServiceInstances.api(beta);
 			List<String> jobs = new ArrayList<>();
 			for (int i = 0; i < 20; i++) {
 				Api submitter = i % 2 == 0 ? first : second;
@@ -58,16 +57,8 @@ class MultiInstanceTest {
 	}
 
 	private ConfigurableApplicationContext start(String name) {
-		NativeDefaults.apply();
-		return new SpringApplicationBuilder(AdamantApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + this.database.url(),
-				"--spring.datasource.username=" + this.database.username(),
-				"--spring.datasource.password=" + this.database.password(), "--adamant.worker.instance-name=" + name,
+		return ServiceInstances.start(this.database, "--adamant.worker.instance-name=" + name,
 				"--adamant.worker.concurrency=1", "--adamant.queue.poll-interval=1s");
-	}
-
-	private static Api api(ConfigurableApplicationContext context) {
-		return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
 }

@@ -3,12 +3,11 @@ package io.adamant;
 import java.time.Duration;
 
 import io.adamant.support.Api;
+import io.adamant.support.ServiceInstances;
 import io.adamant.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +36,7 @@ class ServiceRestartTest {
 		String running;
 		int resumeBatch;
 		try (ConfigurableApplicationContext first = start(true)) {
-			Api api = api(first);
+			Api api = ServiceInstances.api(first);
 			running = api.submit(LONG_JOB).path("id").asString();
 			api.awaitJob(running, job -> job.path("status").asString().equals("RUNNING"), Duration.ofSeconds(60));
 			queued = api.submit(SHORT_JOB).path("id").asString();
@@ -45,7 +44,7 @@ class ServiceRestartTest {
 		}
 
 		try (ConfigurableApplicationContext apiOnly = start(false)) {
-			Api api = api(apiOnly);
+			Api api = ServiceInstances.api(apiOnly);
 			JsonNode handedBack = api.get("/api/v1/jobs/" + running).body();
 			assertThat(handedBack.path("status").asString()).isEqualTo("QUEUED");
 			JsonNode shutdown = api.checkpoint(running, "SHUTDOWN");
@@ -56,7 +55,7 @@ class ServiceRestartTest {
 		}
 
 		try (ConfigurableApplicationContext second = start(true)) {
-			Api api = api(second);
+			Api api = ServiceInstances.api(second);
 			JsonNode finished = api.awaitFinished(queued, Duration.ofMinutes(3));
 			assertThat(finished.path("status").asString()).isEqualTo("SUCCEEDED");
 			JsonNode resumed = api.awaitFinished(running, Duration.ofMinutes(3));
@@ -80,16 +79,8 @@ class ServiceRestartTest {
 	}
 
 	private ConfigurableApplicationContext start(boolean workers) {
-		NativeDefaults.apply();
-		return new SpringApplicationBuilder(AdamantApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + this.database.url(),
-				"--spring.datasource.username=" + this.database.username(),
-				"--spring.datasource.password=" + this.database.password(), "--adamant.worker.enabled=" + workers,
+		return ServiceInstances.start(this.database, "--adamant.worker.enabled=" + workers,
 				"--adamant.worker.shutdown-grace=10s", "--adamant.queue.heartbeat-interval=500ms");
-	}
-
-	private static Api api(ConfigurableApplicationContext context) {
-		return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
 }

@@ -132,6 +132,24 @@ public class Checkpoints {
 			.optional();
 	}
 
+	/** Copies a checkpoint's zip to a new temporary file, which the caller deletes. */
+	public Path copyToTempFile(UUID jobId, UUID checkpointId) {
+		Path file = null;
+		try {
+			file = Files.createTempFile("adamant-checkpoint-" + checkpointId + "-", ".zip");
+			try (OutputStream out = Files.newOutputStream(file)) {
+				copyContent(jobId, checkpointId, out);
+			}
+			return file;
+		}
+		catch (IOException ex) {
+			if (file != null) {
+				file.toFile().delete();
+			}
+			throw new UncheckedIOException("Could not copy checkpoint " + checkpointId, ex);
+		}
+	}
+
 	/** Copies a checkpoint's zip to {@code out}. */
 	public void copyContent(UUID jobId, UUID checkpointId, OutputStream out) {
 		this.jdbc.sql("SELECT content FROM checkpoints WHERE job_id = :job AND id = :id")

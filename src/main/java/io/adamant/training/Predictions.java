@@ -1,9 +1,7 @@
 package io.adamant.training;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,12 +166,8 @@ class Predictions {
 	}
 
 	private Restored load(UUID jobId, UUID checkpointId) {
-		Path file = null;
+		Path file = this.checkpoints.copyToTempFile(jobId, checkpointId);
 		try {
-			file = Files.createTempFile("adamant-predict-", ".zip");
-			try (OutputStream out = Files.newOutputStream(file)) {
-				this.checkpoints.copyContent(jobId, checkpointId, out);
-			}
 			Pair<MultiLayerNetwork, Normalizer> pair = ModelSerializer
 				.restoreMultiLayerNetworkAndNormalizer(file.toFile(), false);
 			return new Restored(pair.getFirst(), (DataNormalization) pair.getSecond());
@@ -182,9 +176,7 @@ class Predictions {
 			throw new UncheckedIOException("Could not restore checkpoint " + checkpointId, ex);
 		}
 		finally {
-			if (file != null) {
-				file.toFile().delete();
-			}
+			file.toFile().delete();
 		}
 	}
 
