@@ -232,17 +232,34 @@ class TrainingWorkers implements SmartLifecycle {
 			try {
 				return write.get();
 			}
-			catch (org.springframework.dao.TransientDataAccessException
-					| org.springframework.dao.DataAccessResourceFailureException
-					| org.springframework.transaction.CannotCreateTransactionException
-					| org.springframework.transaction.TransactionSystemException ex) {
-				if (attempt >= DATABASE_RETRIES) {
+			catch (RuntimeException ex) {
+				if (attempt >= DATABASE_RETRIES || !isConnectionFailure(ex)) {
 					throw ex;
 				}
 				log.warn("Could not {} (try {} of {}): {}; retrying", what, attempt, DATABASE_RETRIES, ex.getMessage());
 				sleepQuietly(attempt * 500L);
 			}
 		}
+	}
+
+	/**
+	 * Whether a failure came from losing the database connection (SQL states 08xxx, or
+	 * 57P0x for a server shutting down), however Spring, Hibernate or Hikari wrapped it:
+	 * the only failures worth retrying.
+	 */
+	static boolean isConnectionFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+				return true;
+			}
+			if (cause instanceof org.springframework.transaction.CannotCreateTransactionException
+					|| cause instanceof java.sql.SQLTransientConnectionException
+					|| cause instanceof java.net.SocketException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void conclude(ClaimedJob job, TrainingOutcome outcome) {
@@ -349,19 +366,10 @@ class TrainingWorkers implements SmartLifecycle {
 			.map(c -> c.metrics().validationLoss())
 			.findFirst()
 			.orElse(null);
-		try {
-			Path file = Files.createTempFile("adamant-resume-", ".zip");
-			try (java.io.OutputStream out = Files.newOutputStream(file)) {
-				this.checkpoints.copyContent(job.id(), checkpoint.id(), out);
-			}
-			log.info("Job {} resumes from its {} checkpoint of epoch {}", job.id(), checkpoint.kind(),
-					checkpoint.epoch());
-			return new TrainingCallbacks.Resume(file, checkpoint.epoch(), best, false,
-					checkpoint.resumeBatch() == null ? 0 : checkpoint.resumeBatch());
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		Path file = this.checkpoints.copyToTempFile(job.id(), checkpoint.id());
+		log.info("Job {} resumes from its {} checkpoint of epoch {}", job.id(), checkpoint.kind(), checkpoint.epoch());
+		return new TrainingCallbacks.Resume(file, checkpoint.epoch(), best, false,
+				checkpoint.resumeBatch() == null ? 0 : checkpoint.resumeBatch());
 	}
 
 	/**
@@ -373,20 +381,7 @@ class TrainingWorkers implements SmartLifecycle {
 		if (from == null) {
 			return null;
 		}
-		return TrainingCallbacks.Resume.weightsFrom(download(from.jobId(), from.checkpointId()));
-	}
-
-	private Path download(UUID jobId, UUID checkpointId) {
-		try {
-			Path file = Files.createTempFile("adamant-start-", ".zip");
-			try (java.io.OutputStream out = Files.newOutputStream(file)) {
-				this.checkpoints.copyContent(jobId, checkpointId, out);
-			}
-			return file;
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return TrainingCallbacks.Resume.weightsFrom(this.checkpoints.copyToTempFile(from.jobId(), from.checkpointId()));
 	}
 
 	private void heartbeatAll() {
