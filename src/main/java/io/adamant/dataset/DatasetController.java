@@ -1,8 +1,18 @@
 package io.adamant.dataset;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.adamant.api.PageView;
+import io.adamant.api.SortParameter;
+
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +39,35 @@ class DatasetController {
 		this.uploads = uploads;
 	}
 
+	private static final Map<String, Comparator<DatasetInfo>> SORTABLE = Map.of("name",
+			Comparator.comparing(DatasetInfo::name), "rows", Comparator.comparingInt(DatasetInfo::rows), "features",
+			Comparator.comparingInt(DatasetInfo::features));
+
+	private static Comparator<DatasetInfo> comparator(Sort order) {
+		Comparator<DatasetInfo> comparator = (a, b) -> 0;
+		for (Sort.Order by : order) {
+			Comparator<DatasetInfo> property = SORTABLE.get(by.getProperty());
+			comparator = comparator.thenComparing(by.isAscending() ? property : property.reversed());
+		}
+		return comparator;
+	}
+
+	/** Datasets, built-in and uploaded together; by name unless sorted otherwise. */
 	@GetMapping
-	List<DatasetInfo> list() {
-		return this.datasets.list();
+	PageView<DatasetInfo> list(@RequestParam(required = false) String name,
+			@RequestParam(required = false) DatasetTask task, @RequestParam(required = false) InputKind input,
+			@RequestParam(required = false) List<String> sort, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+		String part = name == null ? "" : name.toLowerCase(Locale.ROOT);
+		Sort order = SortParameter.parse(sort, SORTABLE.keySet(), Sort.unsorted(), Sort.Order.asc("name"));
+		List<DatasetInfo> matching = this.datasets.list()
+			.stream()
+			.filter(dataset -> dataset.name().contains(part))
+			.filter(dataset -> task == null || dataset.task() == task)
+			.filter(dataset -> input == null || dataset.input() == input)
+			.sorted(comparator(order))
+			.toList();
+		return PageView.of(matching, page, size);
 	}
 
 	@GetMapping("/{name}")

@@ -1,6 +1,8 @@
 package io.adamant.job;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.adamant.api.PageView;
+import io.adamant.idempotency.IdempotentRequests;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -26,25 +30,36 @@ class JobController {
 
 	private final Jobs jobs;
 
-	JobController(Jobs jobs) {
+	private final IdempotentRequests idempotentRequests;
+
+	JobController(Jobs jobs, IdempotentRequests idempotentRequests) {
 		this.jobs = jobs;
+		this.idempotentRequests = idempotentRequests;
 	}
 
 	@PostMapping
-	ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec) {
-		JobView job = this.jobs.submit(spec);
+	ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+		IdempotentRequests.Outcome<JobView> outcome = this.idempotentRequests.execute("POST /api/v1/jobs",
+				idempotencyKey, spec, () -> this.jobs.submit(spec), JobView::id, this.jobs::get);
+		JobView job = outcome.result();
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{id}")
 			.buildAndExpand(job.id())
 			.toUri();
-		return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(job);
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(location)
+			.header(IdempotentRequests.REPLAYED_HEADER, String.valueOf(outcome.replayed()))
+			.body(job);
 	}
 
 	@GetMapping
-	PageView<JobView> list(@RequestParam(required = false) JobStatus status,
+	PageView<JobView> list(@RequestParam(required = false) List<JobStatus> status,
+			@RequestParam(required = false) String name, @RequestParam(required = false) Instant createdAfter,
+			@RequestParam(required = false) Instant createdBefore, @RequestParam(required = false) List<String> sort,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return this.jobs.list(status, page, size);
+		return this.jobs.list(new JobQuery(status, name, createdAfter, createdBefore, sort, page, size));
 	}
 
 	@GetMapping("/{id}")

@@ -42,6 +42,12 @@ class JobEntity {
 	@Column(name = "epochs_done")
 	private int epochsDone;
 
+	@Column(name = "epoch_iteration")
+	private Integer epochIteration;
+
+	@Column(name = "epoch_iterations")
+	private Integer epochIterations;
+
 	@Column(name = "failure_reason")
 	private String failureReason;
 
@@ -103,6 +109,14 @@ class JobEntity {
 
 	int getEpochsDone() {
 		return this.epochsDone;
+	}
+
+	Integer getEpochIteration() {
+		return this.epochIteration;
+	}
+
+	Integer getEpochIterations() {
+		return this.epochIterations;
 	}
 
 	String getFailureReason() {

@@ -3,15 +3,12 @@ package io.adamant.job;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface JobRepository extends JpaRepository<JobEntity, UUID> {
-
-	Page<JobEntity> findByStatus(JobStatus status, Pageable pageable);
+interface JobRepository extends JpaRepository<JobEntity, UUID>, JpaSpecificationExecutor<JobEntity> {
 
 	/**
 	 * Jobs started from any of {@code sourceIds}: pairs of (source id, job id), oldest

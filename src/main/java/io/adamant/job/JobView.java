@@ -51,14 +51,42 @@ public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Long
 	}
 
 	/**
+	 * How far a job is. The estimate assumes the remaining iterations take as long as
+	 * those of the last finished epoch; early stopping can end a job sooner.
+	 *
 	 * @param epochsCompleted epochs finished
 	 * @param epochsTotal epochs the spec asks for
-	 * @param fraction their ratio, 0 to 1
+	 * @param epoch the epoch being trained while the job runs, else null
+	 * @param iteration iterations finished in that epoch, as of the last heartbeat
+	 * @param iterationsPerEpoch iterations in that epoch
+	 * @param fraction share of the job's iterations done, 0 to 1
+	 * @param percent the same in percent, rounded to one decimal
+	 * @param estimatedSecondsRemaining time left while the job runs, once an epoch has
+	 * finished; else null
+	 * @param estimatedCompletionAt when the job should end, on the same estimate
 	 */
-	public record Progress(int epochsCompleted, int epochsTotal, double fraction) {
+	public record Progress(int epochsCompleted, int epochsTotal, Integer epoch, Integer iteration,
+			Integer iterationsPerEpoch, double fraction, double percent, Long estimatedSecondsRemaining,
+			Instant estimatedCompletionAt) {
 
-		static Progress of(int done, int total) {
-			return new Progress(done, total, total == 0 ? 0 : (double) done / total);
+		static Progress of(JobStatus status, int done, int total, Integer iteration, Integer iterations,
+				EpochMetricsView latest, Instant now) {
+			if (status == JobStatus.SUCCEEDED) {
+				return new Progress(done, total, null, null, iterations, 1, 100, null, null);
+			}
+			boolean running = status == JobStatus.RUNNING;
+			boolean inEpoch = running && iterations != null && iteration != null;
+			double epochShare = inEpoch ? Math.min(1, (double) iteration / iterations) : 0;
+			double fraction = total == 0 ? 0 : Math.min(1, (done + epochShare) / total);
+			Long secondsLeft = null;
+			if (inEpoch && latest != null && latest.iterations() > 0) {
+				double secondsPerIteration = latest.durationMs() / 1000.0 / latest.iterations();
+				long iterationsLeft = Math.max(0, (long) (total - done) * iterations - iteration);
+				secondsLeft = Math.round(iterationsLeft * secondsPerIteration);
+			}
+			return new Progress(done, total, running ? Math.min(done + 1, total) : null, running ? iteration : null,
+					iterations, fraction, Math.round(fraction * 1000) / 10.0, secondsLeft,
+					secondsLeft == null ? null : now.plusSeconds(secondsLeft));
 		}
 
 	}

@@ -18,8 +18,6 @@ import io.adamant.metrics.JobEvents;
 import io.adamant.metrics.JobMetrics;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,10 +77,8 @@ public class Jobs {
 	}
 
 	@Transactional(readOnly = true)
-	public PageView<JobView> list(JobStatus status, int page, int size) {
-		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
-		Page<JobEntity> jobs = status == null ? this.repository.findAll(request)
-				: this.repository.findByStatus(status, request);
+	public PageView<JobView> list(JobQuery query) {
+		Page<JobEntity> jobs = this.repository.findAll(query.specification(), query.pageRequest());
 		List<UUID> ids = jobs.map(JobEntity::getId).getContent();
 		Map<UUID, EpochMetricsView> latest = this.metrics.latest(ids);
 		Map<UUID, JobEventView> divergences = this.events.divergences(ids);
@@ -256,7 +252,9 @@ public class Jobs {
 
 	private JobView toView(JobEntity job, EpochMetricsView latest, JobEventView divergence, List<UUID> continuations) {
 		return new JobView(job.getId(), job.getName(), job.getStatus(), this.codec.read(job.getSpec()),
-				job.getParameterCount(), JobView.Progress.of(job.getEpochsDone(), job.getEpochsTotal()),
+				job.getParameterCount(),
+				JobView.Progress.of(job.getStatus(), job.getEpochsDone(), job.getEpochsTotal(), job.getEpochIteration(),
+						job.getEpochIterations(), latest, this.clock.instant()),
 				job.getAttempt(), job.getWorkerId(), job.isCancelRequested(), job.getFailureReason(),
 				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), latest, JobView.Divergence.of(divergence),
 				continuations);

@@ -34,7 +34,8 @@ public class JobQueue {
 				UPDATE jobs
 				SET status = 'RUNNING', worker_id = :worker, heartbeat_at = now(),
 				    started_at = coalesce(started_at, now()), attempt = attempt + 1,
-				    lease_version = lease_version + 1, epochs_done = 0
+				    lease_version = lease_version + 1, epochs_done = 0,
+				    epoch_iteration = NULL, epoch_iterations = NULL
 				WHERE id = (SELECT id FROM jobs WHERE status = 'QUEUED'
 				            ORDER BY priority DESC, created_at, id
 				            FOR UPDATE SKIP LOCKED LIMIT 1)
@@ -48,10 +49,27 @@ public class JobQueue {
 	/** Renews the lease and reports whether the job is still ours and wanted. */
 	@Transactional
 	public LeaseState heartbeat(ClaimedJob job) {
+		return heartbeat(job, null, null);
+	}
+
+	/**
+	 * Renews the lease, records how far the current epoch is, and reports whether the job
+	 * is still ours and wanted.
+	 * @param epochIteration iterations finished in the current epoch, or null to keep the
+	 * last value
+	 * @param epochIterations the current epoch's iterations, or null to keep the last
+	 * value
+	 */
+	@Transactional
+	public LeaseState heartbeat(ClaimedJob job, Integer epochIteration, Integer epochIterations) {
 		List<Boolean> cancel = this.jdbc.sql("""
-				UPDATE jobs SET heartbeat_at = now()
+				UPDATE jobs SET heartbeat_at = now(),
+				       epoch_iteration = coalesce(:iteration, epoch_iteration),
+				       epoch_iterations = coalesce(:iterations, epoch_iterations)
 				WHERE id = :id AND lease_version = :version AND status = 'RUNNING'
 				RETURNING cancel_requested""")
+			.param("iteration", epochIteration, java.sql.Types.INTEGER)
+			.param("iterations", epochIterations, java.sql.Types.INTEGER)
 			.param("id", job.id())
 			.param("version", job.leaseVersion())
 			.query(Boolean.class)
@@ -70,7 +88,7 @@ public class JobQueue {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean recordProgress(ClaimedJob job, int epochsDone) {
 		return this.jdbc.sql("""
-				UPDATE jobs SET epochs_done = :done, heartbeat_at = now()
+				UPDATE jobs SET epochs_done = :done, heartbeat_at = now(), epoch_iteration = 0
 				WHERE id = :id AND lease_version = :version AND status = 'RUNNING'""")
 			.param("done", epochsDone)
 			.param("id", job.id())

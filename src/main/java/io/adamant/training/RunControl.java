@@ -1,8 +1,8 @@
 package io.adamant.training;
 
 /**
- * Lets other threads stop a training run between two iterations: the run checks
- * {@link #stopReason()} before every iteration.
+ * Lets other threads stop a training run between two iterations (the run checks
+ * {@link #stopReason()} before every iteration) and watch its {@link #progress()}.
  */
 final class RunControl {
 
@@ -18,6 +18,12 @@ final class RunControl {
 	}
 
 	private volatile StopReason stopReason;
+
+	private final RunProgress progress = new RunProgress();
+
+	RunProgress progress() {
+		return this.progress;
+	}
 
 	/** Asks the run to stop; the first reason given wins. */
 	synchronized void stop(StopReason reason) {

@@ -327,6 +327,7 @@ class Trainer {
 			INDArray features = Nd4j.pullRows(train.getFeatures(), this.shuffledFeatures, 1, order);
 			INDArray labels = Nd4j.pullRows(train.getLabels(), this.shuffledLabels, 1, order);
 			EpochLoop loop = new EpochLoop();
+			this.control.progress().startEpoch(firstBatch, (rows + batchSize - 1) / batchSize);
 			for (int start = firstBatch * batchSize; start < rows; start += batchSize) {
 				if (this.control.stopReason() != null) {
 					return loop.stop(this.control.stopReason(), start / batchSize);
@@ -337,6 +338,7 @@ class Trainer {
 							this.input.features(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())),
 							this.input.labels(labels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())));
 					loop.accept(this.network.score(), end - start);
+					this.control.progress().iterationDone(end - start, this.monitor.lastGradientNorm());
 				}
 				catch (Anomaly.Rejected rejected) {
 					Anomaly anomaly = rejected.anomaly();

@@ -71,6 +71,8 @@ final class TrainingMonitor extends BaseTrainingListener {
 	/** Every minibatch the run has tried, skipped or rolled back ones included. */
 	private int attempts;
 
+	private double lastGradientNorm = Double.NaN;
+
 	/**
 	 * The update:parameter ratio takes two more passes over the parameters; on large
 	 * networks it is sampled every this many iterations (1 below 65,536 parameters, 10 at
@@ -103,6 +105,11 @@ final class TrainingMonitor extends BaseTrainingListener {
 		return layout().layers();
 	}
 
+	/** The global L2 norm of the last gradient, before clipping. */
+	double lastGradientNorm() {
+		return this.lastGradientNorm;
+	}
+
 	@Override
 	public void onGradientCalculation(Model model) {
 		this.attempts++;
@@ -111,6 +118,7 @@ final class TrainingMonitor extends BaseTrainingListener {
 				this.clampedSquares);
 		double[] layerSquares = this.layout.perLayer(this.segmentSquares, this.layerSquares);
 		double preClip = Math.sqrt(sum(layerSquares));
+		this.lastGradientNorm = preClip;
 		if (!Double.isFinite(loss)) {
 			reject(Anomaly.Kind.NON_FINITE_LOSS, loss, null);
 		}

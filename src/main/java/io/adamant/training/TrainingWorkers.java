@@ -69,6 +69,8 @@ class TrainingWorkers implements SmartLifecycle {
 
 	private final QueueProperties queueProperties;
 
+	private final RunningJobMeters meters;
+
 	private final WakeupSignal wakeup = new WakeupSignal();
 
 	private final Map<UUID, ActiveRun> active = new ConcurrentHashMap<>();
@@ -81,7 +83,7 @@ class TrainingWorkers implements SmartLifecycle {
 
 	TrainingWorkers(JobQueue queue, JobMetrics metrics, JobEvents events, Checkpoints checkpoints, JobSpecCodec specs,
 			Trainer trainer, TransactionTemplate transactions, WorkerProperties properties,
-			QueueProperties queueProperties) {
+			QueueProperties queueProperties, RunningJobMeters meters) {
 		this.queue = queue;
 		this.metrics = metrics;
 		this.events = events;
@@ -91,6 +93,7 @@ class TrainingWorkers implements SmartLifecycle {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.queueProperties = queueProperties;
+		this.meters = meters;
 	}
 
 	@Override
@@ -189,7 +192,7 @@ class TrainingWorkers implements SmartLifecycle {
 	private void run(ClaimedJob job) {
 		RunControl control = new RunControl();
 		this.active.put(job.id(), new ActiveRun(job, control));
-		try {
+		try (RunningJobMeters.Registration registration = this.meters.register(job.id(), control.progress())) {
 			log.info("Training job {} (attempt {}) on {}", job.id(), job.attempt(), job.workerId());
 			TrainingCallbacks.Resume resume = job.attempt() > 1 ? prepareResume(job) : null;
 			if (resume == null) {
@@ -387,7 +390,10 @@ class TrainingWorkers implements SmartLifecycle {
 	private void heartbeatAll() {
 		for (ActiveRun run : this.active.values()) {
 			try {
-				LeaseState state = this.queue.heartbeat(run.job());
+				RunProgress progress = run.control().progress();
+				int iterations = progress.epochIterations();
+				LeaseState state = iterations == 0 ? this.queue.heartbeat(run.job())
+						: this.queue.heartbeat(run.job(), progress.epochIteration(), iterations);
 				if (state == LeaseState.LOST) {
 					run.control().stop(RunControl.StopReason.LEASE_LOST);
 				}

@@ -82,6 +82,7 @@ class DatasetUploadTest extends HttpApiTest {
 		assertThat(this.api.get("/api/v1/datasets/iris-upload").body()).isEqualTo(dataset);
 		JsonNode listed = this.api.get("/api/v1/datasets")
 			.body()
+			.path("items")
 			.valueStream()
 			.filter(d -> d.path("name").asString().equals("iris-upload"))
 			.findFirst()
@@ -448,7 +449,12 @@ class DatasetUploadTest extends HttpApiTest {
 	}
 
 	private List<String> names() {
-		return this.api.get("/api/v1/datasets").body().valueStream().map(d -> d.path("name").asString()).toList();
+		return this.api.get("/api/v1/datasets?size=200")
+			.body()
+			.path("items")
+			.valueStream()
+			.map(d -> d.path("name").asString())
+			.toList();
 	}
 
 	private static List<Integer> ints(JsonNode array) {

@@ -213,6 +213,7 @@ class ModelFamiliesTest extends HttpApiTest {
 		Map<String, String> shapes = new java.util.HashMap<>();
 		this.api.get("/api/v1/datasets")
 			.body()
+			.path("items")
 			.valueStream()
 			.forEach(d -> shapes.put(d.path("name").asString(), d.path("input").asString() + d.path("shape")));
 		assertThat(shapes).containsEntry("iris", "tabular[4]")

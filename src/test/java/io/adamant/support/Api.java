@@ -33,10 +33,17 @@ public final class Api {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}
 
-	public Response post(String path, String body) {
+	/** Posts JSON with extra request headers, given as name, value, name, value… */
+	public Response post(String path, String body, String... headers) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
+			.headers(headers.length == 0 ? new String[] { "Accept", "application/json" } : headers)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** A response body as text, for endpoints that answer something other than JSON. */
+	public String text(String path) {
+		return exchange(HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 	public Response post(String path) {

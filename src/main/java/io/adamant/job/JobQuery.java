@@ -1,0 +1,72 @@
+package io.adamant.job;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.persistence.criteria.Predicate;
+
+import io.adamant.api.InvalidRequestException;
+import io.adamant.api.SortParameter;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * Which jobs a listing shows, in what order.
+ *
+ * @param statuses any of these statuses; all when empty
+ * @param name a part of the job's name, any case
+ * @param createdAfter submitted at or after this instant
+ * @param createdBefore submitted before this instant
+ * @param sort sort parameters, see {@link SortParameter}
+ * @param page zero-based page
+ * @param size page size
+ */
+public record JobQuery(List<JobStatus> statuses, String name, Instant createdAfter, Instant createdBefore,
+		List<String> sort, int page, int size) {
+
+	static final Set<String> SORTABLE = Set.of("createdAt", "startedAt", "finishedAt", "name", "status", "priority");
+
+	public JobQuery {
+		statuses = statuses == null ? List.of() : List.copyOf(statuses);
+		sort = sort == null ? List.of() : List.copyOf(sort);
+		if (createdAfter != null && createdBefore != null && !createdAfter.isBefore(createdBefore)) {
+			throw InvalidRequestException.forField("createdBefore",
+					"must be after createdAfter (%s)".formatted(createdAfter));
+		}
+	}
+
+	PageRequest pageRequest() {
+		Sort order = SortParameter.parse(this.sort, SORTABLE, Sort.by(Sort.Order.desc("createdAt")),
+				Sort.Order.desc("id"));
+		return PageRequest.of(this.page, this.size, order);
+	}
+
+	Specification<JobEntity> specification() {
+		return (root, query, builder) -> {
+			List<Predicate> predicates = new ArrayList<>();
+			if (!this.statuses.isEmpty()) {
+				predicates.add(root.get("status").in(this.statuses));
+			}
+			if (this.name != null && !this.name.isBlank()) {
+				String pattern = "%" + this.name.toLowerCase(Locale.ROOT)
+					.replace("\\", "\\\\")
+					.replace("%", "\\%")
+					.replace("_", "\\_") + "%";
+				predicates.add(builder.like(builder.lower(root.get("name")), pattern, '\\'));
+			}
+			if (this.createdAfter != null) {
+				predicates.add(builder.greaterThanOrEqualTo(root.get("createdAt"), this.createdAfter));
+			}
+			if (this.createdBefore != null) {
+				predicates.add(builder.lessThan(root.get("createdAt"), this.createdBefore));
+			}
+			return builder.and(predicates.toArray(Predicate[]::new));
+		};
+	}
+
+}
