@@ -1,0 +1,68 @@
+package io.adamant.sweep;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.adamant.api.PageView;
+import io.adamant.job.JobStatus;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/sweeps")
+class SweepController {
+
+	private final Sweeps sweeps;
+
+	SweepController(Sweeps sweeps) {
+		this.sweeps = sweeps;
+	}
+
+	@PostMapping
+	ResponseEntity<SweepView> create(@Valid @RequestBody SweepRequest request) {
+		SweepView sweep = this.sweeps.create(request);
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{id}")
+			.buildAndExpand(sweep.id())
+			.toUri();
+		return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(sweep);
+	}
+
+	@GetMapping
+	PageView<SweepSummary> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return this.sweeps.list(page, size);
+	}
+
+	@GetMapping("/{id}")
+	SweepView get(@PathVariable UUID id) {
+		return this.sweeps.get(id);
+	}
+
+	@GetMapping("/{id}/curves")
+	SweepCurves curves(@PathVariable UUID id, @RequestParam(defaultValue = "trainLoss") String metric) {
+		return this.sweeps.curves(id, metric);
+	}
+
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<SweepView> cancel(@PathVariable UUID id) {
+		SweepView sweep = this.sweeps.cancel(id);
+		// running jobs have only been asked to stop: the cancellation completes later
+		boolean pending = sweep.counts().getOrDefault(JobStatus.RUNNING, 0L) > 0;
+		return ResponseEntity.status(pending ? HttpStatus.ACCEPTED : HttpStatus.OK).body(sweep);
+	}
+
+}

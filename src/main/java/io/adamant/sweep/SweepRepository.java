@@ -1,0 +1,9 @@
+package io.adamant.sweep;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SweepRepository extends JpaRepository<SweepEntity, UUID> {
+
+}
