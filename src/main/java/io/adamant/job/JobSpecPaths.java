@@ -4,6 +4,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -49,7 +50,7 @@ public final class JobSpecPaths {
 			return Optional.of(String.class);
 		}
 		return records(cls).stream()
-			.flatMap(record -> java.util.Arrays.stream(record.getRecordComponents()))
+			.flatMap(record -> Arrays.stream(record.getRecordComponents()))
 			.filter(component -> component.getName().equals(segment))
 			.map(RecordComponent::getGenericType)
 			.findFirst();
@@ -79,7 +80,7 @@ public final class JobSpecPaths {
 		}
 		TreeSet<String> fields = new TreeSet<>();
 		Class<?> cls = (Class<?>) type;
-		records(cls).forEach(record -> java.util.Arrays.stream(record.getRecordComponents())
+		records(cls).forEach(record -> Arrays.stream(record.getRecordComponents())
 			.forEach(component -> fields.add(component.getName())));
 		if (fields.isEmpty()) {
 			return "%s is a value; it has no field '%s'".formatted(at, segment);

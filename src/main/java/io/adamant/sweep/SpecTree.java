@@ -1,5 +1,9 @@
 package io.adamant.sweep;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,13 +38,37 @@ final class SpecTree {
 		}
 	}
 
+	/**
+	 * The tree without its {@code null} fields, at any depth: a spec read into records
+	 * writes every field it left out as {@code null}, which says nothing.
+	 */
+	static ObjectNode withoutNulls(ObjectNode tree) {
+		List<String> nulls = tree.properties()
+			.stream()
+			.filter(field -> field.getValue().isNull())
+			.map(Map.Entry::getKey)
+			.toList();
+		nulls.forEach(tree::remove);
+		tree.values().forEach(SpecTree::withoutNullsIn);
+		return tree;
+	}
+
+	private static void withoutNullsIn(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			withoutNulls(object);
+		}
+		else if (node instanceof ArrayNode array) {
+			array.values().forEach(SpecTree::withoutNullsIn);
+		}
+	}
+
 	private static JsonNode step(JsonNode node, String[] segments, int i, String field) {
 		String segment = segments[i];
 		if (node instanceof ArrayNode array) {
 			JsonNode element = array.get(index(array, segment, String.join(".", segments), field));
 			if (!element.isContainer()) {
 				throw InvalidRequestException.forField(field, "element %s of '%s' in the base spec is not an object"
-					.formatted(segment, String.join(".", java.util.Arrays.copyOf(segments, i))));
+					.formatted(segment, String.join(".", Arrays.copyOf(segments, i))));
 			}
 			return element;
 		}
@@ -50,7 +78,7 @@ final class SpecTree {
 			// an index next needs a list the base spec does not have
 			if (segments[i + 1].chars().allMatch(Character::isDigit)) {
 				throw InvalidRequestException.forField(field, "the base spec has no list '%s' to set an element of"
-					.formatted(String.join(".", java.util.Arrays.copyOf(segments, i + 1))));
+					.formatted(String.join(".", Arrays.copyOf(segments, i + 1))));
 			}
 			child = object.putObject(segment);
 		}

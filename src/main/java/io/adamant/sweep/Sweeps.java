@@ -2,6 +2,7 @@ package io.adamant.sweep;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +21,6 @@ import io.adamant.api.InvalidRequestException;
 import io.adamant.api.JsonProblems;
 import io.adamant.api.PageView;
 import io.adamant.job.JobSpec;
-import io.adamant.job.JobSpecCodec;
 import io.adamant.job.JobStatus;
 import io.adamant.job.JobView;
 import io.adamant.job.Jobs;
@@ -55,21 +56,18 @@ public class Sweeps {
 
 	private final JobEvents events;
 
-	private final JobSpecCodec codec;
-
 	private final JsonMapper json;
 
 	private final SweepProperties properties;
 
 	private final Clock clock;
 
-	Sweeps(SweepRepository repository, Jobs jobs, JobMetrics metrics, JobEvents events, JobSpecCodec codec,
-			JsonMapper json, SweepProperties properties, Clock clock) {
+	Sweeps(SweepRepository repository, Jobs jobs, JobMetrics metrics, JobEvents events, JsonMapper json,
+			SweepProperties properties, Clock clock) {
 		this.repository = repository;
 		this.jobs = jobs;
 		this.metrics = metrics;
 		this.events = events;
-		this.codec = codec;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
@@ -83,10 +81,11 @@ public class Sweeps {
 	@Transactional
 	public SweepView create(SweepRequest request) {
 		Grid grid = Grid.of(request.axes(), this.properties.maxGridSize());
+		ObjectNode base = SpecTree.withoutNulls(this.json.valueToTree(request.base()));
 		SweepEntity sweep = this.repository
-			.saveAndFlush(new SweepEntity(UUID.randomUUID(), request.name(), this.codec.write(request.base()),
+			.saveAndFlush(new SweepEntity(UUID.randomUUID(), request.name(), base.toString(),
 					this.json.writeValueAsString(request.axes()), request.targetLoss(), this.clock.instant()));
-		List<UUID> children = submitChildren(sweep.getId(), request, grid);
+		List<UUID> children = submitChildren(sweep.getId(), request.name(), base, grid);
 		sweep.setChildren(this.json.writeValueAsString(children));
 		this.repository.flush();
 		return view(sweep);
@@ -146,14 +145,13 @@ public class Sweeps {
 		return get(id);
 	}
 
-	private List<UUID> submitChildren(UUID sweepId, SweepRequest request, Grid grid) {
-		ObjectNode base = this.json.valueToTree(request.base());
+	private List<UUID> submitChildren(UUID sweepId, String name, ObjectNode base, Grid grid) {
 		ChildProblems problems = new ChildProblems(grid);
 		List<UUID> children = new ArrayList<>();
 		for (int k = 0; k < grid.size(); k++) {
 			Grid.Cell cell = grid.cell(k);
 			// a path the base cannot take is the request's fault, not this combination's
-			ObjectNode tree = cell.spec(grid, base, request.name());
+			ObjectNode tree = cell.spec(grid, base, name);
 			try {
 				children.add(this.jobs.submitToSweep(sweepId, read(tree)).id());
 			}
@@ -186,7 +184,7 @@ public class Sweeps {
 		}).toList();
 		SweepSummary summary = summary(sweep, countStatuses(children.jobs()));
 		return new SweepView(sweep.getId(), sweep.getName(), summary.status(), summary.cancelRequested(),
-				sweep.getTargetLoss(), summary.size(), summary.counts(), this.codec.read(sweep.getBaseSpec()),
+				sweep.getTargetLoss(), summary.size(), summary.counts(), this.json.readTree(sweep.getBaseSpec()),
 				children.grid().axes(), sweep.getCreatedAt(), rows);
 	}
 
@@ -233,7 +231,7 @@ public class Sweeps {
 				values[row.epoch() - 1] = metric.valueOf(row);
 			}
 		}
-		return java.util.Arrays.asList(values);
+		return Arrays.asList(values);
 	}
 
 	/**
@@ -250,7 +248,7 @@ public class Sweeps {
 			return this.grid.cell(k).label(this.grid);
 		}
 
-		Map<String, tools.jackson.databind.JsonNode> axisValues(int k) {
+		Map<String, JsonNode> axisValues(int k) {
 			return this.grid.cell(k).values(this.grid);
 		}
 

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Short labels for axis values in child names and plots: {@code 0.01}, {@code adam},
- * {@code global-norm(1.0)}, {@code sgd(learningRate=0.5, …)} for several fields.
+ * {@code global-norm(1.0)}; with several fields
+ * {@code momentum(learningRate=0.5, momentum=0.9)}.
  */
 final class ValueLabels {
 
@@ -33,7 +34,13 @@ final class ValueLabels {
 	/** A typed object reads as its type with its other fields as arguments. */
 	private static String object(JsonNode value) {
 		JsonNode type = value.get("type");
-		var fields = value.properties().stream().filter(field -> !field.getKey().equals("type")).toList();
+		// sorted: JSONB stores keys in its own order, and a label must read the same
+		// when the sweep is read back as when its jobs were named
+		var fields = value.properties()
+			.stream()
+			.filter(field -> !field.getKey().equals("type"))
+			.sorted(Map.Entry.comparingByKey())
+			.toList();
 		String arguments = (fields.size() == 1 && type != null) ? of(fields.get(0).getValue())
 				: fields.stream().map(ValueLabels::field).collect(Collectors.joining(", "));
 		if (type == null) {

@@ -72,7 +72,7 @@ class SweepTest extends HttpApiTest {
 	@Test
 	void showsDivergenceRollbacksAndAlignedCurves() {
 		JsonNode sweep = this.api.post("/api/v1/sweeps", sweep("explode", EXPLODING, """
-				[{"path":"divergence","values":[{"policy":"fail"},{"policy":"rollback"}]},
+				[{"path":"divergence","values":[{"policy":"fail"},{"policy":"rollback","learningRateFactor":0.5}]},
 				 {"path":"clipping","values":[{"type":"none"},{"type":"global-norm","threshold":0.02}]}]""", null))
 			.body();
 		String id = sweep.path("id").asString();
@@ -89,6 +89,11 @@ class SweepTest extends HttpApiTest {
 		assertThat(rows.get(2).path("rollbacks").asLong()).isPositive().isEqualTo(events(rows.get(2), "ROLLBACK"));
 		assertThat(rows.get(3).path("rollbacks").asLong()).isZero();
 		rows.forEach(row -> assertThat(row.path("lossMetric").asString()).isEqualTo("trainLoss"));
+		assertThat(rows).allSatisfy(row -> assertThat(row.path("name").asString())
+			.as("read back, a label still reads as the name it was given")
+			.isEqualTo("explode [" + row.path("label").asString() + "]"));
+		assertThat(rows.get(2).path("label").asString())
+			.isEqualTo("divergence={learningRateFactor=0.5, policy=rollback}, clipping=none");
 		rows.subList(1, 4).forEach(row -> assertMatchesMetrics(row, null));
 
 		JsonNode curves = this.api.get("/api/v1/sweeps/" + id + "/curves?metric=trainLoss").body();
