@@ -19,7 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * Says which field of a JSON body could not be read and why, in words a client can act
  * on, without Java class names.
  */
-final class JsonProblems {
+public final class JsonProblems {
 
 	private static final Pattern KNOWN_TYPE_IDS = Pattern.compile("known type ids = (\\[[^]]*])");
 
@@ -27,7 +27,15 @@ final class JsonProblems {
 	}
 
 	static FieldProblem describe(HttpMessageNotReadableException ex) {
-		Throwable cause = ex.getCause();
+		return describe(ex.getCause());
+	}
+
+	/**
+	 * The field a failed read of JSON into an object names (paths relative to that
+	 * object), and what is wrong with it. Public for requests that carry JSON that is
+	 * read later, such as a sweep's job specs.
+	 */
+	public static FieldProblem describe(Throwable cause) {
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return new FieldProblem(path(unknown), "unknown field; known fields are "
 					+ unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());

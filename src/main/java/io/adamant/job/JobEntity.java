@@ -68,11 +68,14 @@ class JobEntity {
 	@Column(name = "finished_at")
 	private Instant finishedAt;
 
+	@Column(name = "sweep_id")
+	private UUID sweepId;
+
 	protected JobEntity() {
 	}
 
-	JobEntity(UUID id, String name, String spec, int priority, int epochsTotal, long parameterCount,
-			Instant createdAt) {
+	JobEntity(UUID id, String name, String spec, int priority, int epochsTotal, long parameterCount, Instant createdAt,
+			UUID sweepId) {
 		this.id = id;
 		this.name = name;
 		this.priority = priority;
@@ -81,6 +84,7 @@ class JobEntity {
 		this.epochsTotal = epochsTotal;
 		this.parameterCount = parameterCount;
 		this.createdAt = createdAt;
+		this.sweepId = sweepId;
 	}
 
 	UUID getId() {
@@ -145,6 +149,10 @@ class JobEntity {
 
 	Instant getFinishedAt() {
 		return this.finishedAt;
+	}
+
+	UUID getSweepId() {
+		return this.sweepId;
 	}
 
 }

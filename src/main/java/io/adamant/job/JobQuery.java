@@ -1,14 +1,12 @@
 package io.adamant.job;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.criteria.Predicate;
 
-import io.adamant.api.InvalidRequestException;
+import io.adamant.api.ListingFilters;
 import io.adamant.api.SortParameter;
 
 import org.springframework.data.domain.PageRequest;
@@ -34,10 +32,7 @@ public record JobQuery(List<JobStatus> statuses, String name, Instant createdAft
 	public JobQuery {
 		statuses = statuses == null ? List.of() : List.copyOf(statuses);
 		sort = sort == null ? List.of() : List.copyOf(sort);
-		if (createdAfter != null && createdBefore != null && !createdAfter.isBefore(createdBefore)) {
-			throw InvalidRequestException.forField("createdBefore",
-					"must be after createdAfter (%s)".formatted(createdAfter));
-		}
+		ListingFilters.checkRange(createdAfter, createdBefore);
 	}
 
 	PageRequest pageRequest() {
@@ -48,22 +43,10 @@ public record JobQuery(List<JobStatus> statuses, String name, Instant createdAft
 
 	Specification<JobEntity> specification() {
 		return (root, query, builder) -> {
-			List<Predicate> predicates = new ArrayList<>();
+			List<Predicate> predicates = ListingFilters.nameAndCreated(root, builder, this.name, this.createdAfter,
+					this.createdBefore);
 			if (!this.statuses.isEmpty()) {
 				predicates.add(root.get("status").in(this.statuses));
-			}
-			if (this.name != null && !this.name.isBlank()) {
-				String pattern = "%" + this.name.toLowerCase(Locale.ROOT)
-					.replace("\\", "\\\\")
-					.replace("%", "\\%")
-					.replace("_", "\\_") + "%";
-				predicates.add(builder.like(builder.lower(root.get("name")), pattern, '\\'));
-			}
-			if (this.createdAfter != null) {
-				predicates.add(builder.greaterThanOrEqualTo(root.get("createdAt"), this.createdAfter));
-			}
-			if (this.createdBefore != null) {
-				predicates.add(builder.lessThan(root.get("createdAt"), this.createdBefore));
 			}
 			return builder.and(predicates.toArray(Predicate[]::new));
 		};

@@ -10,6 +10,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface JobRepository extends JpaRepository<JobEntity, UUID>, JpaSpecificationExecutor<JobEntity> {
 
+	List<JobEntity> findBySweepId(UUID sweepId);
+
+	/** Triples of (sweep id, status, jobs). */
+	@Query("""
+			SELECT j.sweepId, j.status, count(j) FROM JobEntity j
+			WHERE j.sweepId IN :sweepIds GROUP BY j.sweepId, j.status""")
+	List<Object[]> countBySweepAndStatus(java.util.Collection<UUID> sweepIds);
+
 	/**
 	 * Jobs started from any of {@code sourceIds}: pairs of (source id, job id), oldest
 	 * first.
@@ -32,6 +40,20 @@ interface JobRepository extends JpaRepository<JobEntity, UUID>, JpaSpecification
 			UPDATE jobs SET cancel_requested = TRUE
 			WHERE id = :id AND status = 'RUNNING'""", nativeQuery = true)
 	int requestCancel(UUID id);
+
+	/** {@link #cancelQueued} for every queued job of a sweep. */
+	@Modifying(clearAutomatically = true)
+	@Query(value = """
+			UPDATE jobs SET status = 'CANCELLED', finished_at = now(), cancel_requested = TRUE
+			WHERE sweep_id = :sweepId AND status = 'QUEUED'""", nativeQuery = true)
+	int cancelQueuedOfSweep(UUID sweepId);
+
+	/** {@link #requestCancel} for every running job of a sweep. */
+	@Modifying(clearAutomatically = true)
+	@Query(value = """
+			UPDATE jobs SET cancel_requested = TRUE
+			WHERE sweep_id = :sweepId AND status = 'RUNNING'""", nativeQuery = true)
+	int requestCancelOfSweep(UUID sweepId);
 
 	/** Whether any job, whatever its status, trains or trained on the named dataset. */
 	@Query(value = "SELECT EXISTS (SELECT 1 FROM jobs WHERE spec -> 'dataset' ->> 'name' = :name)", nativeQuery = true)

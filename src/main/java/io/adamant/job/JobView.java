@@ -27,11 +27,12 @@ import io.adamant.metrics.JobEventView;
  * @param divergence what was detected, when the job ended {@code DIVERGED}
  * @param continuations jobs started from this job's checkpoints (see the spec's
  * {@code from} for the other direction)
+ * @param sweepId the sweep the job was created by, if any
  */
 public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Long parameters, Progress progress,
 		int attempt, String workerId, boolean cancelRequested, String failureReason, Instant createdAt,
 		Instant startedAt, Instant finishedAt, EpochMetricsView latestMetrics, Divergence divergence,
-		List<UUID> continuations) {
+		List<UUID> continuations, UUID sweepId) {
 
 	/**
 	 * @param epoch the epoch it was detected in

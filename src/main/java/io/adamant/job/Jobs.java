@@ -3,9 +3,15 @@ package io.adamant.job;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.validation.Validator;
 
 import io.adamant.api.FieldProblem;
 import io.adamant.api.InvalidRequestException;
@@ -19,7 +25,10 @@ import io.adamant.metrics.JobMetrics;
 
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.DataBinder;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /** Submitting, reading and cancelling training jobs. */
 @Service
@@ -43,10 +52,13 @@ public class Jobs {
 
 	private final Clock clock;
 
+	private final SpringValidatorAdapter validator;
+
 	private final SecureRandom seeds = new SecureRandom();
 
 	Jobs(JobRepository repository, JobSpecCodec codec, Datasets datasets, JobMetrics metrics, JobEvents events,
-			ModelChecker models, CheckpointCatalog checkpointCatalog, JobLimits limits, Clock clock) {
+			ModelChecker models, CheckpointCatalog checkpointCatalog, JobLimits limits, Clock clock,
+			Validator validator) {
 		this.repository = repository;
 		this.codec = codec;
 		this.datasets = datasets;
@@ -56,17 +68,57 @@ public class Jobs {
 		this.checkpointCatalog = checkpointCatalog;
 		this.limits = limits;
 		this.clock = clock;
+		this.validator = new SpringValidatorAdapter(validator);
 	}
 
 	/** Checks the spec against what exists, fills its defaults and queues it. */
 	@Transactional
 	public JobView submit(JobSpec submitted) {
-		JobSpec spec = resolveFrom(submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE));
-		long parameters = checkConsistency(spec);
-		JobEntity job = new JobEntity(UUID.randomUUID(), spec.name(), this.codec.write(spec), spec.priority(),
-				spec.training().epochs(), parameters, this.clock.instant());
-		this.repository.saveAndFlush(job);
-		return toView(job, null, null, List.of());
+		return store(submitted, null);
+	}
+
+	/**
+	 * Queues one job of a sweep, checked as {@code POST /api/v1/jobs} checks its body:
+	 * bean validation first (no controller ran it on this spec), then everything
+	 * {@link #submit} checks. Joins the sweep's transaction, so that a sweep is stored
+	 * with all its jobs or not at all.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public JobView submitToSweep(UUID sweepId, JobSpec submitted) {
+		validate(submitted);
+		return store(submitted, sweepId);
+	}
+
+	/** The jobs of a sweep, in no particular order. */
+	@Transactional(readOnly = true)
+	public List<JobView> ofSweep(UUID sweepId) {
+		return toViews(this.repository.findBySweepId(sweepId));
+	}
+
+	/**
+	 * How many jobs of each sweep are in each status; sweeps without jobs are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Map<JobStatus, Long>> statusCountsOfSweeps(Collection<UUID> sweepIds) {
+		Map<UUID, Map<JobStatus, Long>> counts = new HashMap<>();
+		if (!sweepIds.isEmpty()) {
+			for (Object[] row : this.repository.countBySweepAndStatus(sweepIds)) {
+				counts.computeIfAbsent((UUID) row[0], id -> new EnumMap<>(JobStatus.class))
+					.put((JobStatus) row[1], (Long) row[2]);
+			}
+		}
+		return counts;
+	}
+
+	/**
+	 * {@link #cancel} for every unfinished job of a sweep at once: queued ones end now,
+	 * running ones are asked to stop. Finished jobs are left as they are.
+	 * @return how many running jobs were asked to stop
+	 */
+	@Transactional
+	public int cancelSweep(UUID sweepId) {
+		this.repository.cancelQueuedOfSweep(sweepId);
+		return this.repository.requestCancelOfSweep(sweepId);
 	}
 
 	@Transactional(readOnly = true)
@@ -79,15 +131,7 @@ public class Jobs {
 	@Transactional(readOnly = true)
 	public PageView<JobView> list(JobQuery query) {
 		Page<JobEntity> jobs = this.repository.findAll(query.specification(), query.pageRequest());
-		List<UUID> ids = jobs.map(JobEntity::getId).getContent();
-		Map<UUID, EpochMetricsView> latest = this.metrics.latest(ids);
-		Map<UUID, JobEventView> divergences = this.events.divergences(ids);
-		Map<UUID, List<UUID>> continuations = continuations(ids);
-		return PageView.of(jobs,
-				rows -> rows.stream()
-					.map(job -> toView(job, latest.get(job.getId()), divergences.get(job.getId()),
-							continuations.getOrDefault(job.getId(), List.of())))
-					.toList());
+		return PageView.of(jobs, this::toViews);
 	}
 
 	/**
@@ -130,6 +174,42 @@ public class Jobs {
 		if (!this.repository.existsById(id)) {
 			throw JobNotFoundException.forId(id);
 		}
+	}
+
+	private JobView store(JobSpec submitted, UUID sweepId) {
+		JobSpec spec = resolveFrom(submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE));
+		long parameters = checkConsistency(spec);
+		JobEntity job = new JobEntity(UUID.randomUUID(), spec.name(), this.codec.write(spec), spec.priority(),
+				spec.training().epochs(), parameters, this.clock.instant(), sweepId);
+		this.repository.saveAndFlush(job);
+		return toView(job, null, null, List.of());
+	}
+
+	/** Bean validation with the field names and messages a request body gets. */
+	private void validate(JobSpec spec) {
+		DataBinder binder = new DataBinder(spec, "jobSpec");
+		binder.setValidator(this.validator);
+		binder.validate();
+		List<FieldProblem> problems = binder.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldProblem::field))
+			.toList();
+		if (!problems.isEmpty()) {
+			throw InvalidRequestException.forFields(problems);
+		}
+	}
+
+	private List<JobView> toViews(List<JobEntity> jobs) {
+		List<UUID> ids = jobs.stream().map(JobEntity::getId).toList();
+		Map<UUID, EpochMetricsView> latest = this.metrics.latest(ids);
+		Map<UUID, JobEventView> divergences = this.events.divergences(ids);
+		Map<UUID, List<UUID>> continuations = continuations(ids);
+		return jobs.stream()
+			.map(job -> toView(job, latest.get(job.getId()), divergences.get(job.getId()),
+					continuations.getOrDefault(job.getId(), List.of())))
+			.toList();
 	}
 
 	private JobEntity find(UUID id) {
@@ -257,7 +337,7 @@ public class Jobs {
 						job.getEpochIterations(), latest, this.clock.instant()),
 				job.getAttempt(), job.getWorkerId(), job.isCancelRequested(), job.getFailureReason(),
 				job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), latest, JobView.Divergence.of(divergence),
-				continuations);
+				continuations, job.getSweepId());
 	}
 
 }

@@ -14,6 +14,8 @@ interface EpochMetricsRepository extends JpaRepository<EpochMetricsEntity, Long>
 
 	List<EpochMetricsEntity> findByJobIdOrderByEpochAscAttemptAsc(UUID jobId);
 
+	List<EpochMetricsEntity> findByJobIdInAndArchivedFalseOrderByEpoch(Collection<UUID> jobIds);
+
 	@Query(value = """
 			SELECT DISTINCT ON (job_id) * FROM epoch_metrics
 			WHERE job_id IN (:jobIds) AND NOT archived

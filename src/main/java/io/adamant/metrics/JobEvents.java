@@ -34,6 +34,17 @@ public class JobEvents {
 		return this.repository.findByJobIdOrderById(jobId).stream().map(JobEventEntity::toView).toList();
 	}
 
+	/** How many events of {@code type} each job has; jobs without any are left out. */
+	@Transactional(readOnly = true)
+	public Map<UUID, Long> count(Collection<UUID> jobIds, JobEventType type) {
+		if (jobIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.repository.countPerJob(jobIds, type)
+			.stream()
+			.collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
+	}
+
 	/** The divergence event of each job that ended {@code DIVERGED}. */
 	@Transactional(readOnly = true)
 	public Map<UUID, JobEventView> divergences(Collection<UUID> jobIds) {

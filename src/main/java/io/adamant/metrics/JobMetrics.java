@@ -27,10 +27,13 @@ public class JobMetrics {
 
 	private final Clock clock;
 
-	JobMetrics(EpochMetricsRepository repository, JsonMapper json, Clock clock) {
+	private final RunSummaries summaries;
+
+	JobMetrics(EpochMetricsRepository repository, JsonMapper json, Clock clock, RunSummaries summaries) {
 		this.repository = repository;
 		this.json = json;
 		this.clock = clock;
+		this.summaries = summaries;
 	}
 
 	/**
@@ -82,6 +85,28 @@ public class JobMetrics {
 		return this.repository.findLatestForJobs(jobIds)
 			.stream()
 			.collect(Collectors.toMap(EpochMetricsEntity::getJobId, EpochMetricsEntity::toView));
+	}
+
+	/** The current epochs of each job, in epoch order; jobs without any are left out. */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<EpochMetricsView>> listForJobs(Collection<UUID> jobIds) {
+		if (jobIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.repository.findByJobIdInAndArchivedFalseOrderByEpoch(jobIds)
+			.stream()
+			.collect(Collectors.groupingBy(EpochMetricsEntity::getJobId,
+					Collectors.mapping(EpochMetricsEntity::toView, Collectors.toList())));
+	}
+
+	/**
+	 * Each job's current epochs summed up: final and best losses, the first epoch at or
+	 * below {@code targetLoss} (may be {@code null}), clipping share and largest gradient
+	 * norm over the run. Jobs without an epoch are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, RunSummary> summaries(Collection<UUID> jobIds, Double targetLoss) {
+		return this.summaries.of(jobIds, targetLoss);
 	}
 
 	private List<EpochMetricsEntity> rows(UUID jobId, boolean includeArchived) {

@@ -160,6 +160,33 @@ class JobListingAndIdempotencyTest {
 	}
 
 	@Test
+	void sweepsHonourTheKeyAndListWithFilters() {
+		String name = unique("sweep");
+		String key = UUID.randomUUID().toString();
+		String sweep = """
+				{"name":"%s","base":%s,"axes":[{"path":"training.seed","values":[1,2]}]}""".formatted(name,
+				SPEC.formatted("child", 0));
+		Api.Response first = this.api.post("/api/v1/sweeps", sweep, "Idempotency-Key", key);
+		Api.Response again = this.api.post("/api/v1/sweeps", sweep, "Idempotency-Key", key);
+		String other = unique("sweep-other");
+		this.api.post("/api/v1/sweeps", sweep.replace(name, other));
+
+		assertThat(first.status()).isEqualTo(202);
+		assertThat(again.status()).isEqualTo(202);
+		assertThat(again.body().path("id")).isEqualTo(first.body().path("id"));
+		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+		JsonNode listed = this.api.get("/api/v1/sweeps?name=" + name).body();
+		assertThat(listed.path("totalItems").asLong()).isEqualTo(1);
+		assertThat(listed.at("/items/0/id")).isEqualTo(first.body().path("id"));
+		assertThat(this.api.get("/api/v1/jobs?name=" + name).body().path("totalItems").asLong()).isEqualTo(2);
+		JsonNode byName = this.api.get("/api/v1/sweeps?name=sweep-&sort=name,desc&size=100").body();
+		List<String> names = new ArrayList<>();
+		byName.path("items").forEach(item -> names.add(item.path("name").asString()));
+		assertThat(names).contains(name, other).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertProblem(this.api.get("/api/v1/sweeps?sort=size"), "sort");
+	}
+
+	@Test
 	void aMalformedKeyIsRefused() {
 		Api.Response response = this.api.post("/api/v1/jobs", SPEC.formatted(unique("key"), 0), "Idempotency-Key",
 				"x".repeat(300));

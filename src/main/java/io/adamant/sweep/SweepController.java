@@ -1,0 +1,83 @@
+package io.adamant.sweep;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.adamant.api.PageView;
+import io.adamant.idempotency.IdempotentRequests;
+import io.adamant.job.JobStatus;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/sweeps")
+class SweepController {
+
+	private final Sweeps sweeps;
+
+	private final IdempotentRequests idempotentRequests;
+
+	SweepController(Sweeps sweeps, IdempotentRequests idempotentRequests) {
+		this.sweeps = sweeps;
+		this.idempotentRequests = idempotentRequests;
+	}
+
+	@PostMapping
+	ResponseEntity<SweepView> create(@Valid @RequestBody SweepRequest request,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+		IdempotentRequests.Outcome<SweepView> outcome = this.idempotentRequests.execute("POST /api/v1/sweeps",
+				idempotencyKey, request, () -> this.sweeps.create(request), SweepView::id, this.sweeps::get);
+		SweepView sweep = outcome.result();
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{id}")
+			.buildAndExpand(sweep.id())
+			.toUri();
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(location)
+			.header(IdempotentRequests.REPLAYED_HEADER, String.valueOf(outcome.replayed()))
+			.body(sweep);
+	}
+
+	@GetMapping
+	PageView<SweepSummary> list(@RequestParam(required = false) String name,
+			@RequestParam(required = false) Instant createdAfter, @RequestParam(required = false) Instant createdBefore,
+			@RequestParam(required = false) List<String> sort, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return this.sweeps.list(new SweepQuery(name, createdAfter, createdBefore, sort, page, size));
+	}
+
+	@GetMapping("/{id}")
+	SweepView get(@PathVariable UUID id) {
+		return this.sweeps.get(id);
+	}
+
+	@GetMapping("/{id}/curves")
+	SweepCurves curves(@PathVariable UUID id, @RequestParam(defaultValue = "trainLoss") String metric) {
+		return this.sweeps.curves(id, metric);
+	}
+
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<SweepView> cancel(@PathVariable UUID id) {
+		SweepView sweep = this.sweeps.cancel(id);
+		// running jobs have only been asked to stop: the cancellation completes later
+		boolean pending = sweep.counts().getOrDefault(JobStatus.RUNNING, 0L) > 0;
+		return ResponseEntity.status(pending ? HttpStatus.ACCEPTED : HttpStatus.OK).body(sweep);
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.adamant.sweep;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.criteria.Predicate;
+
+import io.adamant.api.ListingFilters;
+import io.adamant.api.SortParameter;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * Which sweeps a listing shows, in what order.
+ *
+ * @param name a part of the sweep's name, any case
+ * @param createdAfter created at or after this instant
+ * @param createdBefore created before this instant
+ * @param sort {@code createdAt} or {@code name}, see {@link SortParameter}
+ * @param page zero-based page
+ * @param size page size
+ */
+record SweepQuery(String name, Instant createdAfter, Instant createdBefore, List<String> sort, int page, int size) {
+
+	static final Set<String> SORTABLE = Set.of("createdAt", "name");
+
+	SweepQuery {
+		sort = sort == null ? List.of() : List.copyOf(sort);
+		ListingFilters.checkRange(createdAfter, createdBefore);
+	}
+
+	PageRequest pageRequest() {
+		return PageRequest.of(this.page, this.size,
+				SortParameter.parse(this.sort, SORTABLE, Sort.by(Sort.Order.desc("createdAt")), Sort.Order.desc("id")));
+	}
+
+	Specification<SweepEntity> specification() {
+		return (root, query, builder) -> builder
+			.and(ListingFilters.nameAndCreated(root, builder, this.name, this.createdAfter, this.createdBefore)
+				.toArray(Predicate[]::new));
+	}
+
+}
