@@ -17,6 +17,8 @@ public final class ProblemTypes {
 
 	public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
 
+	public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+
 	private ProblemTypes() {
 	}
 

@@ -116,6 +116,10 @@ class EpochMetricsEntity {
 		this.recordedAt = recordedAt;
 	}
 
+	Long getId() {
+		return this.id;
+	}
+
 	UUID getJobId() {
 		return this.jobId;
 	}

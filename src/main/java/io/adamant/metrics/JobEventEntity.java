@@ -64,6 +64,10 @@ class JobEventEntity {
 		this.createdAt = createdAt;
 	}
 
+	Long getId() {
+		return this.id;
+	}
+
 	UUID getJobId() {
 		return this.jobId;
 	}

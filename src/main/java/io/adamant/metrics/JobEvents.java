@@ -45,6 +45,17 @@ public class JobEvents {
 			.collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
 	}
 
+	/** Events by their ids, e.g. those a job's timeline refers to. */
+	@Transactional(readOnly = true)
+	public Map<Long, JobEventView> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.repository.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(JobEventEntity::getId, JobEventEntity::toView));
+	}
+
 	/** The divergence event of each job that ended {@code DIVERGED}. */
 	@Transactional(readOnly = true)
 	public Map<UUID, JobEventView> divergences(Collection<UUID> jobIds) {

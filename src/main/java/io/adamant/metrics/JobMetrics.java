@@ -109,6 +109,17 @@ public class JobMetrics {
 		return this.summaries.of(jobIds, targetLoss);
 	}
 
+	/** Epoch rows by their ids, e.g. those a job's timeline refers to. */
+	@Transactional(readOnly = true)
+	public Map<Long, EpochMetricsView> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.repository.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(EpochMetricsEntity::getId, EpochMetricsEntity::toView));
+	}
+
 	private List<EpochMetricsEntity> rows(UUID jobId, boolean includeArchived) {
 		return includeArchived ? this.repository.findByJobIdOrderByEpochAscAttemptAsc(jobId)
 				: this.repository.findByJobIdAndArchivedFalseOrderByEpoch(jobId);

@@ -131,7 +131,8 @@ public final class Api {
 		}
 	}
 
-	private URI uri(String path) {
+	/** The absolute address of {@code path} on the service. */
+	public URI uri(String path) {
 		return URI.create(this.base + path);
 	}
 
