@@ -65,15 +65,18 @@ class JobEntity {
 	@Column(name = "started_at")
 	private Instant startedAt;
 
+	private String owner;
+
 	@Column(name = "finished_at")
 	private Instant finishedAt;
 
 	protected JobEntity() {
 	}
 
-	JobEntity(UUID id, String name, String spec, int priority, int epochsTotal, long parameterCount,
+	JobEntity(UUID id, String owner, String name, String spec, int priority, int epochsTotal, long parameterCount,
 			Instant createdAt) {
 		this.id = id;
+		this.owner = owner;
 		this.name = name;
 		this.priority = priority;
 		this.status = JobStatus.QUEUED;
@@ -85,6 +88,10 @@ class JobEntity {
 
 	UUID getId() {
 		return this.id;
+	}
+
+	String getOwner() {
+		return this.owner;
 	}
 
 	String getName() {
