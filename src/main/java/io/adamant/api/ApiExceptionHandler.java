@@ -105,6 +105,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JsonBodyLimitFilter.BodyTooLargeException tooLarge) {
+				return asObject(handleApiException(JsonBodyLimitFilter.tooLarge(tooLarge.limit())));
+			}
+		}
 		FieldProblem error = JsonProblems.describe(ex);
 		return asObject(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request body",
 				error.field() + ": " + error.message(), List.of(error)));

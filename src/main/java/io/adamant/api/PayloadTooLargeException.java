@@ -23,6 +23,17 @@ public class PayloadTooLargeException extends ApiException {
 		return new PayloadTooLargeException(field + ": " + message, List.of(new FieldProblem(field, message)));
 	}
 
+	/**
+	 * A part larger than a limit that has a name, e.g. a quota.
+	 * @param field the form field of the part
+	 * @param limit the largest size accepted
+	 * @param limitName what the limit is, as the client knows it
+	 */
+	public static PayloadTooLargeException forField(String field, DataSize limit, String limitName) {
+		String message = "is larger than %s of %s".formatted(limitName, format(limit));
+		return new PayloadTooLargeException(field + ": " + message, List.of(new FieldProblem(field, message)));
+	}
+
 	/** A size as it is configured: {@code 50MB} rather than {@code 52428800B}. */
 	static String format(DataSize size) {
 		long bytes = size.toBytes();

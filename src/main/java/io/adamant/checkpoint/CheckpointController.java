@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.adamant.job.Jobs;
+import io.adamant.security.Caller;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,14 +30,15 @@ class CheckpointController {
 	}
 
 	@GetMapping
-	List<CheckpointView> list(@PathVariable UUID jobId) {
-		this.jobs.requireExists(jobId);
+	List<CheckpointView> list(Caller caller, @PathVariable UUID jobId) {
+		this.jobs.requireExists(caller, jobId);
 		return this.checkpoints.list(jobId);
 	}
 
 	@GetMapping(value = "/{checkpointId}", produces = { "application/zip", MediaType.APPLICATION_PROBLEM_JSON_VALUE })
-	ResponseEntity<StreamingResponseBody> download(@PathVariable UUID jobId, @PathVariable UUID checkpointId) {
-		this.jobs.requireExists(jobId);
+	ResponseEntity<StreamingResponseBody> download(Caller caller, @PathVariable UUID jobId,
+			@PathVariable UUID checkpointId) {
+		this.jobs.requireExists(caller, jobId);
 		CheckpointView checkpoint = this.checkpoints.find(jobId, checkpointId)
 			.orElseThrow(() -> CheckpointNotFoundException.forIds(jobId, checkpointId));
 		String filename = "job-%s-epoch-%d-%s.zip".formatted(jobId, checkpoint.epoch(),

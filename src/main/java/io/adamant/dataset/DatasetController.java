@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 
 import io.adamant.api.PageView;
 import io.adamant.api.SortParameter;
+import io.adamant.security.Caller;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -54,13 +55,13 @@ class DatasetController {
 
 	/** Datasets, built-in and uploaded together; by name unless sorted otherwise. */
 	@GetMapping
-	PageView<DatasetInfo> list(@RequestParam(required = false) String name,
+	PageView<DatasetInfo> list(Caller caller, @RequestParam(required = false) String name,
 			@RequestParam(required = false) DatasetTask task, @RequestParam(required = false) InputKind input,
 			@RequestParam(required = false) List<String> sort, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
 		String part = name == null ? "" : name.toLowerCase(Locale.ROOT);
 		Sort order = SortParameter.parse(sort, SORTABLE.keySet(), Sort.unsorted(), Sort.Order.asc("name"));
-		List<DatasetInfo> matching = this.datasets.list()
+		List<DatasetInfo> matching = this.datasets.list(caller)
 			.stream()
 			.filter(dataset -> dataset.name().contains(part))
 			.filter(dataset -> task == null || dataset.task() == task)
@@ -71,8 +72,8 @@ class DatasetController {
 	}
 
 	@GetMapping("/{name}")
-	DatasetView show(@PathVariable String name) {
-		return this.uploads.view(name).orElseThrow(() -> DatasetNotFoundException.forName(name));
+	DatasetView show(Caller caller, @PathVariable String name) {
+		return this.uploads.view(caller, name).orElseThrow(() -> DatasetNotFoundException.forName(name));
 	}
 
 	/**
@@ -80,12 +81,12 @@ class DatasetController {
 	 * missing or wrong, all at once and in its own words.
 	 */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<DatasetView> upload(@RequestParam(required = false) MultipartFile file,
+	ResponseEntity<DatasetView> upload(Caller caller, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String labelColumn,
 			@RequestParam(required = false) String task, @RequestParam(required = false) String imageShape,
 			@RequestParam(required = false) String sequenceLength) {
-		DatasetView dataset = this.uploads.upload(new UploadForm(name, labelColumn, task, imageShape, sequenceLength),
-				file);
+		DatasetView dataset = this.uploads.upload(caller,
+				new UploadForm(name, labelColumn, task, imageShape, sequenceLength), file);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{name}")
 			.buildAndExpand(dataset.name())
@@ -94,8 +95,8 @@ class DatasetController {
 	}
 
 	@DeleteMapping("/{name}")
-	ResponseEntity<Void> delete(@PathVariable String name) {
-		this.uploads.delete(name);
+	ResponseEntity<Void> delete(Caller caller, @PathVariable String name) {
+		this.uploads.delete(caller, name);
 		return ResponseEntity.noContent().build();
 	}
 

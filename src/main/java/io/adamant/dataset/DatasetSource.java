@@ -8,9 +8,15 @@ import java.util.Optional;
  */
 interface DatasetSource {
 
-	List<DatasetInfo> list();
+	/**
+	 * @param owner only this owner's; everyone's when null
+	 */
+	List<DatasetInfo> list(String owner);
 
-	Optional<DatasetInfo> find(String name);
+	/**
+	 * @param owner only if it is this owner's; anyone's when null
+	 */
+	Optional<DatasetInfo> find(String name, String owner);
 
 	LoadedDataset load(String name);
 

@@ -9,9 +9,12 @@ import java.util.Optional;
 import io.adamant.api.FieldProblem;
 import io.adamant.api.InvalidRequestException;
 import io.adamant.api.PayloadTooLargeException;
+import io.adamant.security.Caller;
+import io.adamant.security.StorageQuota;
 
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -30,7 +33,11 @@ class DatasetUploads {
 
 	private final DatasetProperties properties;
 
-	DatasetUploads(Datasets datasets, UploadedDatasets uploaded, DatasetUsage usage, DatasetProperties properties) {
+	private final StorageQuota storage;
+
+	DatasetUploads(Datasets datasets, UploadedDatasets uploaded, DatasetUsage usage, DatasetProperties properties,
+			StorageQuota storage) {
+		this.storage = storage;
 		this.datasets = datasets;
 		this.uploaded = uploaded;
 		this.usage = usage;
@@ -41,7 +48,7 @@ class DatasetUploads {
 	 * Checks and stores a CSV upload.
 	 * @param file the file part; {@code null} when the request has none
 	 */
-	DatasetView upload(UploadForm form, MultipartFile file) {
+	DatasetView upload(Caller caller, UploadForm form, MultipartFile file) {
 		FieldProblem fileProblem = (file == null)
 				? new FieldProblem("file", "is required: a CSV file with a header row") : null;
 		UploadForm.UploadOptions options = form.validate(fileProblem);
@@ -56,6 +63,11 @@ class DatasetUploads {
 		if (file.getSize() > this.properties.maxUploadSize().toBytes()) {
 			throw PayloadTooLargeException.forField("file", this.properties.maxUploadSize());
 		}
+		long quota = caller.quotas().maxDatasetBytes();
+		if (file.getSize() > quota) {
+			throw PayloadTooLargeException.forField("file", DataSize.ofBytes(quota), "your maxDatasetBytes quota");
+		}
+		this.storage.check(caller, file.getSize());
 		CsvDatasetParser.ParsedCsv csv = parse(file, options);
 		InputKind input = InputKind.TABULAR;
 		List<Integer> shape = List.of(csv.featureCount());
@@ -70,18 +82,19 @@ class DatasetUploads {
 		}
 		String filename = StringUtils.hasText(file.getOriginalFilename())
 				? StringUtils.getFilename(file.getOriginalFilename()) : null;
-		if (!this.uploaded.insert(options.name(), options.task(), input, shape, csv, filename, file.getSize())) {
+		if (!this.uploaded.insert(caller.owner(), options.name(), options.task(), input, shape, csv, filename,
+				file.getSize())) {
 			throw DatasetConflictException.exists(options.name());
 		}
-		return this.uploaded.view(options.name()).orElseThrow();
+		return this.uploaded.view(options.name(), null).orElseThrow();
 	}
 
 	/** Deletes an upload that no job refers to. */
-	void delete(String name) {
+	void delete(Caller caller, String name) {
 		if (this.datasets.isBuiltIn(name)) {
 			throw DatasetConflictException.builtIn(name, "deleted");
 		}
-		if (!this.uploaded.exists(name)) {
+		if (this.uploaded.view(name, caller.ownerFilter()).isEmpty()) {
 			throw DatasetNotFoundException.forName(name);
 		}
 		if (this.usage.isUsedByJobs(name)) {
@@ -93,11 +106,11 @@ class DatasetUploads {
 	}
 
 	/** An upload or built-in dataset with what it holds. */
-	Optional<DatasetView> view(String name) {
+	Optional<DatasetView> view(Caller caller, String name) {
 		if (this.datasets.isBuiltIn(name)) {
 			return this.datasets.find(name).map(info -> DatasetView.of(info, null));
 		}
-		return this.uploaded.view(name);
+		return this.uploaded.view(name, caller.ownerFilter());
 	}
 
 	private CsvDatasetParser.ParsedCsv parse(MultipartFile file, UploadForm.UploadOptions options) {

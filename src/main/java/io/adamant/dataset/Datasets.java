@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.adamant.security.Caller;
+
 import org.springframework.stereotype.Service;
 
 /** The datasets jobs can train on: what they are, and their rows in memory. */
@@ -23,20 +25,31 @@ public class Datasets {
 		this.sources = sources;
 	}
 
-	public List<DatasetInfo> list() {
+	/** The built-in datasets and the uploads the caller may see, by name. */
+	public List<DatasetInfo> list(Caller caller) {
 		return Stream
 			.concat(this.builtIns.values().stream().map(BuiltInDataset::info),
-					this.sources.stream().flatMap(source -> source.list().stream()))
+					this.sources.stream().flatMap(source -> source.list(caller.ownerFilter()).stream()))
 			.sorted(Comparator.comparing(DatasetInfo::name))
 			.toList();
 	}
 
+	/** A built-in dataset, or an upload the caller may see. */
+	public Optional<DatasetInfo> find(Caller caller, String name) {
+		return find(name, caller.ownerFilter());
+	}
+
+	/** A dataset whoever uploaded it: for a job that has been checked already. */
 	public Optional<DatasetInfo> find(String name) {
+		return find(name, null);
+	}
+
+	private Optional<DatasetInfo> find(String name, String owner) {
 		BuiltInDataset builtIn = this.builtIns.get(name);
 		if (builtIn != null) {
 			return Optional.of(builtIn.info());
 		}
-		return this.sources.stream().flatMap(source -> source.find(name).stream()).findFirst();
+		return this.sources.stream().flatMap(source -> source.find(name, owner).stream()).findFirst();
 	}
 
 	/**
@@ -75,7 +88,7 @@ public class Datasets {
 					sequenceLength == null ? info.steps() : sequenceLength, seed);
 		}
 		for (DatasetSource source : this.sources) {
-			if (source.find(name).isPresent()) {
+			if (source.find(name, null).isPresent()) {
 				return source.load(name);
 			}
 		}

@@ -17,13 +17,15 @@ import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.adamant.security.StoredBytes;
+
 /**
  * Datasets uploaded as CSV, one row each in the {@code datasets} table: their description
  * in plain and JSON columns, their values as float32 {@code bytea} parsed once at upload,
  * so that loading one for a job is a read and a copy, not a parse.
  */
 @Component
-class UploadedDatasets implements DatasetSource {
+class UploadedDatasets implements DatasetSource, StoredBytes {
 
 	private static final String DESCRIPTION = """
 			name, task, input_kind, shape, feature_count, output_count, row_count, classes, class_counts,
@@ -49,8 +51,11 @@ class UploadedDatasets implements DatasetSource {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<DatasetInfo> list() {
-		return this.jdbc.sql("SELECT " + DESCRIPTION + " FROM datasets ORDER BY name")
+	public List<DatasetInfo> list(String owner) {
+		return this.jdbc
+			.sql("SELECT " + DESCRIPTION
+					+ " FROM datasets WHERE CAST(:owner AS text) IS NULL OR owner = :owner ORDER BY name")
+			.param("owner", owner)
 			.query(this::toView)
 			.list()
 			.stream()
@@ -60,17 +65,32 @@ class UploadedDatasets implements DatasetSource {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Optional<DatasetInfo> find(String name) {
-		return view(name).map(UploadedDatasets::info);
+	public Optional<DatasetInfo> find(String name, String owner) {
+		return view(name, owner).map(UploadedDatasets::info);
 	}
 
-	/** An upload with its statistics. */
+	/**
+	 * An upload with its statistics.
+	 * @param owner only if it is this owner's; anyone's when null
+	 */
 	@Transactional(readOnly = true)
-	public Optional<DatasetView> view(String name) {
-		return this.jdbc.sql("SELECT " + DESCRIPTION + " FROM datasets WHERE name = :name")
+	public Optional<DatasetView> view(String name, String owner) {
+		return this.jdbc
+			.sql("SELECT " + DESCRIPTION
+					+ " FROM datasets WHERE name = :name AND (CAST(:owner AS text) IS NULL OR owner = :owner)")
 			.param("name", name)
+			.param("owner", owner)
 			.query(this::toView)
 			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public long storedBytes(String owner) {
+		return this.jdbc.sql("SELECT coalesce(sum(size_bytes), 0) FROM datasets WHERE owner = :owner")
+			.param("owner", owner)
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -92,16 +112,18 @@ class UploadedDatasets implements DatasetSource {
 	 * @return whether it was stored; {@code false} when the name is taken
 	 */
 	@Transactional
-	public boolean insert(String name, DatasetTask task, InputKind input, List<Integer> shape,
+	public boolean insert(String owner, String name, DatasetTask task, InputKind input, List<Integer> shape,
 			CsvDatasetParser.ParsedCsv csv, String filename, long sizeBytes) {
 		int outputs = (task == DatasetTask.CLASSIFICATION) ? csv.classes().size() : 1;
-		return this.jdbc.sql("""
-				INSERT INTO datasets (name, task, input_kind, shape, feature_count, output_count, row_count, classes,
-				    class_counts, label_summary, label_column, feature_columns, features, labels, filename, size_bytes)
-				VALUES (:name, :task, :input, CAST(:shape AS jsonb), :features, :outputs, :rows,
-				    CAST(:classes AS jsonb), CAST(:classCounts AS jsonb), CAST(:labelSummary AS jsonb), :labelColumn,
-				    CAST(:featureColumns AS jsonb), :featureValues, :labelValues, :filename, :size)
-				ON CONFLICT (name) DO NOTHING""")
+		return this.jdbc
+			.sql("""
+					INSERT INTO datasets (owner, name, task, input_kind, shape, feature_count, output_count, row_count, classes,
+					    class_counts, label_summary, label_column, feature_columns, features, labels, filename, size_bytes)
+					VALUES (:owner, :name, :task, :input, CAST(:shape AS jsonb), :features, :outputs, :rows,
+					    CAST(:classes AS jsonb), CAST(:classCounts AS jsonb), CAST(:labelSummary AS jsonb), :labelColumn,
+					    CAST(:featureColumns AS jsonb), :featureValues, :labelValues, :filename, :size)
+					ON CONFLICT (name) DO NOTHING""")
+			.param("owner", owner)
 			.param("name", name)
 			.param("task", task.name())
 			.param("input", input.name())

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import io.adamant.job.Jobs;
+import io.adamant.security.Caller;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -45,9 +46,9 @@ class JobEventStreamController {
 							Server-sent events: `status` (StatusChangeView), `epoch` (an item of /metrics), \
 							`rollback`, `diverged`, `step-skipped`, `early-stopped` (an item of the JSON /events); \
 							`id` is the position to resume after with Last-Event-ID""")))
-	ResponseEntity<SseEmitter> stream(@PathVariable UUID id,
+	ResponseEntity<SseEmitter> stream(Caller caller, @PathVariable UUID id,
 			@RequestHeader(name = "Last-Event-ID", required = false) @PositiveOrZero Long lastEventId) {
-		this.jobs.requireExists(id);
+		this.jobs.requireExists(caller, id);
 		SseEmitter emitter = this.streams.open(id, lastEventId == null ? 0 : lastEventId);
 		// a buffering proxy (nginx) would hold events back until its buffer fills
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("X-Accel-Buffering", "no").body(emitter);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 
 import io.adamant.api.PageView;
 import io.adamant.idempotency.IdempotentRequests;
+import io.adamant.security.Caller;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,10 +39,11 @@ class JobController {
 	}
 
 	@PostMapping
-	ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec,
+	ResponseEntity<JobView> submit(Caller caller, @Valid @RequestBody JobSpec spec,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
-		IdempotentRequests.Outcome<JobView> outcome = this.idempotentRequests.execute("POST /api/v1/jobs",
-				idempotencyKey, spec, () -> this.jobs.submit(spec), JobView::id, this.jobs::get);
+		IdempotentRequests.Outcome<JobView> outcome = this.idempotentRequests.execute(
+				"POST /api/v1/jobs " + caller.owner(), idempotencyKey, spec, () -> this.jobs.submit(caller, spec),
+				JobView::id, id -> this.jobs.get(caller, id));
 		JobView job = outcome.result();
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{id}")
@@ -54,41 +56,42 @@ class JobController {
 	}
 
 	@GetMapping
-	PageView<JobView> list(@RequestParam(required = false) List<JobStatus> status,
+	PageView<JobView> list(Caller caller, @RequestParam(required = false) List<JobStatus> status,
 			@RequestParam(required = false) String name, @RequestParam(required = false) Instant createdAfter,
 			@RequestParam(required = false) Instant createdBefore, @RequestParam(required = false) List<String> sort,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return this.jobs.list(new JobQuery(status, name, createdAfter, createdBefore, sort, page, size));
+		return this.jobs.list(caller, new JobQuery(status, name, createdAfter, createdBefore, sort, page, size));
 	}
 
 	@GetMapping("/{id}")
-	JobView get(@PathVariable UUID id) {
-		return this.jobs.get(id);
+	JobView get(Caller caller, @PathVariable UUID id) {
+		return this.jobs.get(caller, id);
 	}
 
 	@PostMapping("/{id}/cancel")
-	ResponseEntity<JobView> cancel(@PathVariable UUID id) {
-		JobView job = this.jobs.cancel(id);
+	ResponseEntity<JobView> cancel(Caller caller, @PathVariable UUID id) {
+		JobView job = this.jobs.cancel(caller, id);
 		// a running job has only been asked to stop: the cancellation completes later
 		HttpStatus status = job.status() == JobStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK;
 		return ResponseEntity.status(status).body(job);
 	}
 
 	@GetMapping("/{id}/metrics")
-	JobMetricsView metrics(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean includeArchived) {
-		return this.jobs.metrics(id, includeArchived);
+	JobMetricsView metrics(Caller caller, @PathVariable UUID id,
+			@RequestParam(defaultValue = "false") boolean includeArchived) {
+		return this.jobs.metrics(caller, id, includeArchived);
 	}
 
 	@GetMapping("/{id}/metrics/layers")
-	JobLayerMetricsView layerMetrics(@PathVariable UUID id,
+	JobLayerMetricsView layerMetrics(Caller caller, @PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean includeArchived) {
-		return this.jobs.layerMetrics(id, includeArchived);
+		return this.jobs.layerMetrics(caller, id, includeArchived);
 	}
 
 	@GetMapping("/{id}/events")
-	JobEventsView events(@PathVariable UUID id) {
-		return this.jobs.events(id);
+	JobEventsView events(Caller caller, @PathVariable UUID id) {
+		return this.jobs.events(caller, id);
 	}
 
 }

@@ -65,6 +65,8 @@ class JobEntity {
 	@Column(name = "started_at")
 	private Instant startedAt;
 
+	private String owner;
+
 	@Column(name = "finished_at")
 	private Instant finishedAt;
 
@@ -74,9 +76,10 @@ class JobEntity {
 	protected JobEntity() {
 	}
 
-	JobEntity(UUID id, String name, String spec, int priority, int epochsTotal, long parameterCount, Instant createdAt,
-			UUID sweepId) {
+	JobEntity(UUID id, String owner, String name, String spec, int priority, int epochsTotal, long parameterCount,
+			Instant createdAt, UUID sweepId) {
 		this.id = id;
+		this.owner = owner;
 		this.name = name;
 		this.priority = priority;
 		this.status = JobStatus.QUEUED;
@@ -89,6 +92,10 @@ class JobEntity {
 
 	UUID getId() {
 		return this.id;
+	}
+
+	String getOwner() {
+		return this.owner;
 	}
 
 	String getName() {

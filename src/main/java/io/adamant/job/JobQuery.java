@@ -41,10 +41,16 @@ public record JobQuery(List<JobStatus> statuses, String name, Instant createdAft
 		return PageRequest.of(this.page, this.size, order);
 	}
 
-	Specification<JobEntity> specification() {
+	/**
+	 * @param owner only this owner's jobs; everyone's when null
+	 */
+	Specification<JobEntity> specification(String owner) {
 		return (root, query, builder) -> {
 			List<Predicate> predicates = ListingFilters.nameAndCreated(root, builder, this.name, this.createdAfter,
 					this.createdBefore);
+			if (owner != null) {
+				predicates.add(builder.equal(root.get("owner"), owner));
+			}
 			if (!this.statuses.isEmpty()) {
 				predicates.add(root.get("status").in(this.statuses));
 			}

@@ -55,6 +55,15 @@ interface JobRepository extends JpaRepository<JobEntity, UUID>, JpaSpecification
 			WHERE sweep_id = :sweepId AND status = 'RUNNING'""", nativeQuery = true)
 	int requestCancelOfSweep(UUID sweepId);
 
+	/** Serialises submissions of one owner until the end of the transaction. */
+	@Query(value = "SELECT CAST(pg_advisory_xact_lock(hashtext('adamant_jobs_' || :owner)) AS text)",
+			nativeQuery = true)
+	String lockOwner(String owner);
+
+	@Query(value = "SELECT count(*) FROM jobs WHERE owner = :owner AND status IN ('QUEUED', 'RUNNING')",
+			nativeQuery = true)
+	long countActive(String owner);
+
 	/** Whether any job, whatever its status, trains or trained on the named dataset. */
 	@Query(value = "SELECT EXISTS (SELECT 1 FROM jobs WHERE spec -> 'dataset' ->> 'name' = :name)", nativeQuery = true)
 	boolean anyJobUsesDataset(String name);

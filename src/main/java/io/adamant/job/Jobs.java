@@ -22,6 +22,9 @@ import io.adamant.metrics.EpochMetricsView;
 import io.adamant.metrics.JobEventView;
 import io.adamant.metrics.JobEvents;
 import io.adamant.metrics.JobMetrics;
+import io.adamant.security.Caller;
+import io.adamant.security.QuotaExceededException;
+import io.adamant.security.StorageQuota;
 
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
@@ -50,6 +53,8 @@ public class Jobs {
 
 	private final JobLimits limits;
 
+	private final StorageQuota storage;
+
 	private final Clock clock;
 
 	private final SpringValidatorAdapter validator;
@@ -57,8 +62,8 @@ public class Jobs {
 	private final SecureRandom seeds = new SecureRandom();
 
 	Jobs(JobRepository repository, JobSpecCodec codec, Datasets datasets, JobMetrics metrics, JobEvents events,
-			ModelChecker models, CheckpointCatalog checkpointCatalog, JobLimits limits, Clock clock,
-			Validator validator) {
+			ModelChecker models, CheckpointCatalog checkpointCatalog, JobLimits limits, StorageQuota storage,
+			Clock clock, Validator validator) {
 		this.repository = repository;
 		this.codec = codec;
 		this.datasets = datasets;
@@ -67,14 +72,15 @@ public class Jobs {
 		this.models = models;
 		this.checkpointCatalog = checkpointCatalog;
 		this.limits = limits;
+		this.storage = storage;
 		this.clock = clock;
 		this.validator = new SpringValidatorAdapter(validator);
 	}
 
 	/** Checks the spec against what exists, fills its defaults and queues it. */
 	@Transactional
-	public JobView submit(JobSpec submitted) {
-		return store(submitted, null);
+	public JobView submit(Caller caller, JobSpec submitted) {
+		return store(caller, submitted, null);
 	}
 
 	/**
@@ -84,9 +90,9 @@ public class Jobs {
 	 * with all its jobs or not at all.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public JobView submitToSweep(UUID sweepId, JobSpec submitted) {
+	public JobView submitToSweep(Caller caller, UUID sweepId, JobSpec submitted) {
 		validate(submitted);
-		return store(submitted, sweepId);
+		return store(caller, submitted, sweepId);
 	}
 
 	/** The jobs of a sweep, in no particular order. */
@@ -122,15 +128,15 @@ public class Jobs {
 	}
 
 	@Transactional(readOnly = true)
-	public JobView get(UUID id) {
-		JobEntity job = find(id);
+	public JobView get(Caller caller, UUID id) {
+		JobEntity job = find(caller, id);
 		return toView(job, this.metrics.latest(List.of(id)).get(id), this.events.divergences(List.of(id)).get(id),
 				continuations(List.of(id)).getOrDefault(id, List.of()));
 	}
 
 	@Transactional(readOnly = true)
-	public PageView<JobView> list(JobQuery query) {
-		Page<JobEntity> jobs = this.repository.findAll(query.specification(), query.pageRequest());
+	public PageView<JobView> list(Caller caller, JobQuery query) {
+		Page<JobEntity> jobs = this.repository.findAll(query.specification(caller.ownerFilter()), query.pageRequest());
 		return PageView.of(jobs, this::toViews);
 	}
 
@@ -139,48 +145,56 @@ public class Jobs {
 	 * within one iteration). Cancelling a cancelled job changes nothing.
 	 */
 	@Transactional
-	public JobView cancel(UUID id) {
+	public JobView cancel(Caller caller, UUID id) {
+		find(caller, id);
 		if (this.repository.cancelQueued(id) == 0 && this.repository.requestCancel(id) == 0) {
-			JobEntity job = find(id);
+			JobEntity job = find(caller, id);
 			if (job.getStatus() != JobStatus.CANCELLED) {
 				throw JobAlreadyFinishedException.forJob(id, job.getStatus());
 			}
 		}
 		this.repository.flush();
-		return get(id);
+		return get(caller, id);
 	}
 
 	@Transactional(readOnly = true)
-	public JobMetricsView metrics(UUID id, boolean includeArchived) {
-		JobEntity job = find(id);
+	public JobMetricsView metrics(Caller caller, UUID id, boolean includeArchived) {
+		JobEntity job = find(caller, id);
 		return new JobMetricsView(id, job.getStatus(), this.metrics.list(id, includeArchived));
 	}
 
 	@Transactional(readOnly = true)
-	public JobLayerMetricsView layerMetrics(UUID id, boolean includeArchived) {
-		JobEntity job = find(id);
+	public JobLayerMetricsView layerMetrics(Caller caller, UUID id, boolean includeArchived) {
+		JobEntity job = find(caller, id);
 		return new JobLayerMetricsView(id, job.getStatus(), this.metrics.layers(id, includeArchived));
 	}
 
 	@Transactional(readOnly = true)
-	public JobEventsView events(UUID id) {
-		JobEntity job = find(id);
+	public JobEventsView events(Caller caller, UUID id) {
+		JobEntity job = find(caller, id);
 		return new JobEventsView(id, job.getStatus(), this.events.list(id));
 	}
 
-	/** Fails with {@link JobNotFoundException} unless the job exists. */
+	/**
+	 * Fails with {@link JobNotFoundException} unless the job exists and the caller may
+	 * see it.
+	 */
 	@Transactional(readOnly = true)
-	public void requireExists(UUID id) {
-		if (!this.repository.existsById(id)) {
-			throw JobNotFoundException.forId(id);
-		}
+	public void requireExists(Caller caller, UUID id) {
+		find(caller, id);
 	}
 
-	private JobView store(JobSpec submitted, UUID sweepId) {
-		JobSpec spec = resolveFrom(submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE));
-		long parameters = checkConsistency(spec);
-		JobEntity job = new JobEntity(UUID.randomUUID(), spec.name(), this.codec.write(spec), spec.priority(),
-				spec.training().epochs(), parameters, this.clock.instant(), sweepId);
+	/**
+	 * Checks a spec against the caller's datasets and quotas, fills its defaults and
+	 * queues it.
+	 */
+	private JobView store(Caller caller, JobSpec submitted, UUID sweepId) {
+		JobSpec spec = resolveFrom(caller, submitted.withDefaults(() -> this.seeds.nextLong() & Long.MAX_VALUE));
+		long parameters = checkConsistency(caller, spec);
+		checkActiveJobs(caller);
+		this.storage.check(caller, 0);
+		JobEntity job = new JobEntity(UUID.randomUUID(), caller.owner(), spec.name(), this.codec.write(spec),
+				spec.priority(), spec.training().epochs(), parameters, this.clock.instant(), sweepId);
 		this.repository.saveAndFlush(job);
 		return toView(job, null, null, List.of());
 	}
@@ -212,8 +226,26 @@ public class Jobs {
 			.toList();
 	}
 
-	private JobEntity find(UUID id) {
-		return this.repository.findById(id).orElseThrow(() -> JobNotFoundException.forId(id));
+	/**
+	 * Another owner's job is as absent as one that never existed, so ids cannot be
+	 * probed.
+	 */
+	private JobEntity find(Caller caller, UUID id) {
+		return this.repository.findById(id)
+			.filter(job -> caller.canAccess(job.getOwner()))
+			.orElseThrow(() -> JobNotFoundException.forId(id));
+	}
+
+	/**
+	 * Queued and running jobs of one owner, counted under a lock so that two submissions
+	 * cannot both pass.
+	 */
+	private void checkActiveJobs(Caller caller) {
+		this.repository.lockOwner(caller.owner());
+		int limit = caller.quotas().maxActiveJobs();
+		if (this.repository.countActive(caller.owner()) >= limit) {
+			throw QuotaExceededException.activeJobs(limit);
+		}
 	}
 
 	/**
@@ -221,12 +253,17 @@ public class Jobs {
 	 * and against itself.
 	 * @return the model's parameter count
 	 */
-	private long checkConsistency(JobSpec spec) {
+	private long checkConsistency(Caller caller, JobSpec spec) {
 		List<FieldProblem> problems = new ArrayList<>();
-		DatasetInfo dataset = this.datasets.find(spec.dataset().name()).orElse(null);
+		DatasetInfo dataset = this.datasets.find(caller, spec.dataset().name()).orElse(null);
 		if (dataset == null) {
-			problems.add(new FieldProblem("dataset.name", "unknown dataset '%s'; available: %s"
-				.formatted(spec.dataset().name(), this.datasets.list().stream().map(DatasetInfo::name).toList())));
+			problems.add(new FieldProblem("dataset.name", "unknown dataset '%s'; available: %s".formatted(
+					spec.dataset().name(), this.datasets.list(caller).stream().map(DatasetInfo::name).toList())));
+		}
+		int maxEpochs = caller.quotas().maxEpochs();
+		if (spec.training().epochs() > maxEpochs) {
+			problems.add(new FieldProblem("training.epochs", "%d is over your quota of %d epochs a job (maxEpochs)"
+				.formatted(spec.training().epochs(), maxEpochs)));
 		}
 		else {
 			if (spec.dataset().samples() != null && !dataset.synthetic()) {
@@ -261,9 +298,10 @@ public class Jobs {
 			ModelChecker.ModelCheck check = this.models.check(spec, described);
 			problems.addAll(check.problems());
 			parameters = check.parameters();
-			if (parameters > this.limits.maxParameters()) {
+			long maxParameters = Math.min(this.limits.maxParameters(), caller.quotas().maxParameters());
+			if (parameters > maxParameters) {
 				problems.add(new FieldProblem("model",
-						"has %,d parameters; the limit is %,d".formatted(parameters, this.limits.maxParameters())));
+						"has %,d parameters; the limit is %,d (maxParameters)".formatted(parameters, maxParameters)));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -276,7 +314,7 @@ public class Jobs {
 	 * Fills in the model and checkpoint of a job that starts from another's network; a
 	 * job that does not needs a model of its own.
 	 */
-	private JobSpec resolveFrom(JobSpec spec) {
+	private JobSpec resolveFrom(Caller caller, JobSpec spec) {
 		FromSpec from = spec.from();
 		if (from == null) {
 			if (spec.model() == null) {
@@ -285,6 +323,7 @@ public class Jobs {
 			return spec;
 		}
 		JobEntity source = this.repository.findById(from.jobId())
+			.filter(job -> caller.canAccess(job.getOwner()))
 			.orElseThrow(() -> InvalidRequestException.forField("from.jobId", "no job has id " + from.jobId()));
 		UUID checkpoint = this.checkpointCatalog.resolve(source.getId(), from.checkpointId())
 			.orElseThrow(() -> from.checkpointId() == null
@@ -303,7 +342,8 @@ public class Jobs {
 		}
 		JobSpec sourceSpec = this.codec.read(source.getSpec());
 		DatasetInfo sourceData = describe(sourceSpec.dataset());
-		DatasetInfo data = describe(spec.dataset());
+		DatasetInfo data = this.datasets.find(caller, spec.dataset().name()).isPresent() ? describe(spec.dataset())
+				: null;
 		if (sourceData != null && data != null && (!sourceData.shape().equals(data.shape())
 				|| sourceData.outputs() != data.outputs() || sourceData.task() != data.task())) {
 			throw InvalidRequestException.forField("dataset.name",

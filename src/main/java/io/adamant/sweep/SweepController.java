@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import io.adamant.api.PageView;
 import io.adamant.idempotency.IdempotentRequests;
 import io.adamant.job.JobStatus;
+import io.adamant.security.Caller;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,10 +40,11 @@ class SweepController {
 	}
 
 	@PostMapping
-	ResponseEntity<SweepView> create(@Valid @RequestBody SweepRequest request,
+	ResponseEntity<SweepView> create(Caller caller, @Valid @RequestBody SweepRequest request,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
-		IdempotentRequests.Outcome<SweepView> outcome = this.idempotentRequests.execute("POST /api/v1/sweeps",
-				idempotencyKey, request, () -> this.sweeps.create(request), SweepView::id, this.sweeps::get);
+		IdempotentRequests.Outcome<SweepView> outcome = this.idempotentRequests.execute(
+				"POST /api/v1/sweeps " + caller.owner(), idempotencyKey, request,
+				() -> this.sweeps.create(caller, request), SweepView::id, id -> this.sweeps.get(caller, id));
 		SweepView sweep = outcome.result();
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{id}")
@@ -55,26 +57,26 @@ class SweepController {
 	}
 
 	@GetMapping
-	PageView<SweepSummary> list(@RequestParam(required = false) String name,
+	PageView<SweepSummary> list(Caller caller, @RequestParam(required = false) String name,
 			@RequestParam(required = false) Instant createdAfter, @RequestParam(required = false) Instant createdBefore,
 			@RequestParam(required = false) List<String> sort, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return this.sweeps.list(new SweepQuery(name, createdAfter, createdBefore, sort, page, size));
+		return this.sweeps.list(caller, new SweepQuery(name, createdAfter, createdBefore, sort, page, size));
 	}
 
 	@GetMapping("/{id}")
-	SweepView get(@PathVariable UUID id) {
-		return this.sweeps.get(id);
+	SweepView get(Caller caller, @PathVariable UUID id) {
+		return this.sweeps.get(caller, id);
 	}
 
 	@GetMapping("/{id}/curves")
-	SweepCurves curves(@PathVariable UUID id, @RequestParam(defaultValue = "trainLoss") String metric) {
-		return this.sweeps.curves(id, metric);
+	SweepCurves curves(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "trainLoss") String metric) {
+		return this.sweeps.curves(caller, id, metric);
 	}
 
 	@PostMapping("/{id}/cancel")
-	ResponseEntity<SweepView> cancel(@PathVariable UUID id) {
-		SweepView sweep = this.sweeps.cancel(id);
+	ResponseEntity<SweepView> cancel(Caller caller, @PathVariable UUID id) {
+		SweepView sweep = this.sweeps.cancel(caller, id);
 		// running jobs have only been asked to stop: the cancellation completes later
 		boolean pending = sweep.counts().getOrDefault(JobStatus.RUNNING, 0L) > 0;
 		return ResponseEntity.status(pending ? HttpStatus.ACCEPTED : HttpStatus.OK).body(sweep);

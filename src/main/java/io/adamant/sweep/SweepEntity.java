@@ -42,11 +42,15 @@ class SweepEntity {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	private String owner;
+
 	protected SweepEntity() {
 	}
 
-	SweepEntity(UUID id, String name, String baseSpec, String axes, Double targetLoss, Instant createdAt) {
+	SweepEntity(UUID id, String owner, String name, String baseSpec, String axes, Double targetLoss,
+			Instant createdAt) {
 		this.id = id;
+		this.owner = owner;
 		this.name = name;
 		this.baseSpec = baseSpec;
 		this.axes = axes;
@@ -54,6 +58,10 @@ class SweepEntity {
 		this.children = "[]";
 		this.targetLoss = targetLoss;
 		this.createdAt = createdAt;
+	}
+
+	String getOwner() {
+		return this.owner;
 	}
 
 	void setChildren(String children) {

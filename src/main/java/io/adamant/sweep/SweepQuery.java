@@ -37,10 +37,18 @@ record SweepQuery(String name, Instant createdAfter, Instant createdBefore, List
 				SortParameter.parse(this.sort, SORTABLE, Sort.by(Sort.Order.desc("createdAt")), Sort.Order.desc("id")));
 	}
 
-	Specification<SweepEntity> specification() {
-		return (root, query, builder) -> builder
-			.and(ListingFilters.nameAndCreated(root, builder, this.name, this.createdAfter, this.createdBefore)
-				.toArray(Predicate[]::new));
+	/**
+	 * @param owner only this owner's sweeps; everyone's when null
+	 */
+	Specification<SweepEntity> specification(String owner) {
+		return (root, query, builder) -> {
+			List<Predicate> predicates = ListingFilters.nameAndCreated(root, builder, this.name, this.createdAfter,
+					this.createdBefore);
+			if (owner != null) {
+				predicates.add(builder.equal(root.get("owner"), owner));
+			}
+			return builder.and(predicates.toArray(Predicate[]::new));
+		};
 	}
 
 }

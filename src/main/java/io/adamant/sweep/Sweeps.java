@@ -24,6 +24,7 @@ import io.adamant.job.JobSpec;
 import io.adamant.job.JobStatus;
 import io.adamant.job.JobView;
 import io.adamant.job.Jobs;
+import io.adamant.security.Caller;
 import io.adamant.metrics.EpochMetricsView;
 import io.adamant.metrics.JobEventType;
 import io.adamant.metrics.JobEvents;
@@ -77,21 +78,22 @@ public class Sweeps {
 	 * reported.
 	 */
 	@Transactional
-	public SweepView create(SweepRequest request) {
-		Grid grid = Grid.of(request.axes(), this.properties.maxGridSize());
+	public SweepView create(Caller caller, SweepRequest request) {
+		Grid grid = Grid.of(request.axes(), Math.min(this.properties.maxGridSize(), caller.quotas().maxSweepSize()));
 		ObjectNode base = SpecTree.withoutNulls(this.json.valueToTree(request.base()));
 		SweepEntity sweep = this.repository
-			.saveAndFlush(new SweepEntity(UUID.randomUUID(), request.name(), base.toString(),
+			.saveAndFlush(new SweepEntity(UUID.randomUUID(), caller.owner(), request.name(), base.toString(),
 					this.json.writeValueAsString(request.axes()), request.targetLoss(), this.clock.instant()));
-		List<UUID> children = submitChildren(sweep.getId(), request.name(), base, grid);
+		List<UUID> children = submitChildren(caller, sweep.getId(), request.name(), base, grid);
 		sweep.setChildren(this.json.writeValueAsString(children));
 		this.repository.flush();
 		return view(sweep);
 	}
 
 	@Transactional(readOnly = true)
-	PageView<SweepSummary> list(SweepQuery query) {
-		Page<SweepEntity> sweeps = this.repository.findAll(query.specification(), query.pageRequest());
+	PageView<SweepSummary> list(Caller caller, SweepQuery query) {
+		Page<SweepEntity> sweeps = this.repository.findAll(query.specification(caller.ownerFilter()),
+				query.pageRequest());
 		Map<UUID, Map<JobStatus, Long>> counts = this.jobs
 			.statusCountsOfSweeps(sweeps.map(SweepEntity::getId).getContent());
 		return PageView.of(sweeps,
@@ -101,8 +103,8 @@ public class Sweeps {
 	}
 
 	@Transactional(readOnly = true)
-	public SweepView get(UUID id) {
-		return view(find(id));
+	public SweepView get(Caller caller, UUID id) {
+		return view(find(caller, id));
 	}
 
 	/**
@@ -110,9 +112,9 @@ public class Sweeps {
 	 * it.
 	 */
 	@Transactional(readOnly = true)
-	public SweepCurves curves(UUID id, String metric) {
+	public SweepCurves curves(Caller caller, UUID id, String metric) {
 		CurveMetric curve = CurveMetric.parse(metric);
-		Children children = children(find(id));
+		Children children = children(find(caller, id));
 		Map<UUID, List<EpochMetricsView>> rows = this.metrics.listForJobs(children.ids());
 		int epochs = children.jobs().stream().mapToInt(job -> job.progress().epochsTotal()).max().orElse(0);
 		List<SweepCurves.Series> series = IntStream.range(0, children.jobs().size())
@@ -129,8 +131,8 @@ public class Sweeps {
 	 * changes nothing; a sweep whose jobs have all ended otherwise is a conflict.
 	 */
 	@Transactional
-	public SweepView cancel(UUID id) {
-		SweepEntity sweep = find(id);
+	public SweepView cancel(Caller caller, UUID id) {
+		SweepEntity sweep = find(caller, id);
 		SweepSummary before = summary(sweep, counts(id));
 		if (before.status().isFinished() && !before.cancelRequested()) {
 			throw SweepAlreadyFinishedException.forSweep(id, before.status());
@@ -139,10 +141,10 @@ public class Sweeps {
 		// flushed before the bulk updates, which clear the persistence context
 		this.repository.flush();
 		this.jobs.cancelSweep(id);
-		return get(id);
+		return get(caller, id);
 	}
 
-	private List<UUID> submitChildren(UUID sweepId, String name, ObjectNode base, Grid grid) {
+	private List<UUID> submitChildren(Caller caller, UUID sweepId, String name, ObjectNode base, Grid grid) {
 		ChildProblems problems = new ChildProblems(grid);
 		List<UUID> children = new ArrayList<>();
 		for (int k = 0; k < grid.size(); k++) {
@@ -150,7 +152,7 @@ public class Sweeps {
 			// a path the base cannot take is the request's fault, not this combination's
 			ObjectNode tree = cell.spec(grid, base, name);
 			try {
-				children.add(this.jobs.submitToSweep(sweepId, read(tree)).id());
+				children.add(this.jobs.submitToSweep(caller, sweepId, read(tree)).id());
 			}
 			catch (InvalidRequestException ex) {
 				problems.add(cell, ex.errors());
@@ -214,8 +216,11 @@ public class Sweeps {
 		return new Children(grid, ordered);
 	}
 
-	private SweepEntity find(UUID id) {
-		return this.repository.findById(id).orElseThrow(() -> SweepNotFoundException.forId(id));
+	/** Another owner's sweep is as absent as one that never existed. */
+	private SweepEntity find(Caller caller, UUID id) {
+		return this.repository.findById(id)
+			.filter(sweep -> caller.canAccess(sweep.getOwner()))
+			.orElseThrow(() -> SweepNotFoundException.forId(id));
 	}
 
 	/**

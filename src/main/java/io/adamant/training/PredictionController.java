@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import io.adamant.security.Caller;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,9 +22,9 @@ class PredictionController {
 	}
 
 	@PostMapping("/api/v1/jobs/{id}/predict")
-	PredictionView predict(@PathVariable UUID id, @RequestParam(required = false) UUID checkpoint,
+	PredictionView predict(Caller caller, @PathVariable UUID id, @RequestParam(required = false) UUID checkpoint,
 			@Valid @RequestBody PredictRequest request) {
-		return this.predictions.predict(id, checkpoint, request.features());
+		return this.predictions.predict(caller, id, checkpoint, request.features());
 	}
 
 }

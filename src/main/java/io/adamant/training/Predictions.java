@@ -20,6 +20,7 @@ import io.adamant.dataset.Datasets;
 import io.adamant.job.JobSpec;
 import io.adamant.job.JobView;
 import io.adamant.job.Jobs;
+import io.adamant.security.Caller;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.primitives.Pair;
@@ -63,8 +64,8 @@ class Predictions {
 	/**
 	 * @param checkpointId a checkpoint of the job to use; its final one if {@code null}
 	 */
-	PredictionView predict(UUID jobId, UUID checkpointId, List<List<Double>> rows) {
-		JobView job = this.jobs.get(jobId);
+	PredictionView predict(Caller caller, UUID jobId, UUID checkpointId, List<List<Double>> rows) {
+		JobView job = this.jobs.get(caller, jobId);
 		CheckpointView checkpoint = checkpoint(job, checkpointId);
 		JobSpec spec = job.spec();
 		DatasetInfo dataset = this.datasets.describe(spec.dataset().name(), spec.dataset().sequenceLength())

@@ -23,10 +23,49 @@ public final class Api {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/**
+	 * The admin key every test service creates at its first start (test resources'
+	 * config).
+	 */
+	public static final String ADMIN_KEY = "adk_test-admin-key-for-the-test-suite-only";
+
 	private final String base;
 
+	private final String key;
+
+	/** The API as the test admin. */
 	public Api(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, ADMIN_KEY);
+	}
+
+	private Api(String base, String key) {
+		this.base = base;
+		this.key = key;
+	}
+
+	/** The same service with another API key; {@code null} sends none. */
+	public Api withKey(String key) {
+		return new Api(this.base, key);
+	}
+
+	/**
+	 * Creates a user key for {@code owner} (with the admin key) and returns its secret.
+	 */
+	public String createUserKey(String owner) {
+		return createKey(owner, "user", "");
+	}
+
+	/**
+	 * Creates a key and returns its secret.
+	 * @param extra more JSON members, e.g. {@code ,"quotas":{"maxEpochs":5}}
+	 */
+	public String createKey(String owner, String role, String extra) {
+		Response created = post("/api/v1/admin/keys",
+				"{\"name\":\"test key\",\"owner\":\"%s\",\"role\":\"%s\"%s}".formatted(owner, role, extra));
+		if (created.status() != 201) {
+			throw new AssertionError("Key not created: " + created.status() + " " + created.body());
+		}
+		return created.body().path("key").asString();
 	}
 
 	public Response get(String path) {
@@ -118,7 +157,17 @@ public final class Api {
 		return new Response(response.statusCode(), body, response.headers());
 	}
 
+	/** A request to {@code path} with this API's key, for clients of their own. */
+	public HttpRequest.Builder request(String path) {
+		return authorized(HttpRequest.newBuilder(uri(path)));
+	}
+
+	private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+		return this.key == null ? request : request.header("Authorization", "Bearer " + this.key);
+	}
+
 	private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+		authorized(request);
 		try {
 			return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), handler);
 		}

@@ -59,7 +59,7 @@ public final class EventStream implements AutoCloseable {
 	 * @param lastEventId the {@code Last-Event-ID} to resume after, or null
 	 */
 	public static EventStream open(Api api, String path, String lastEventId) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).header("Accept", "text/event-stream");
+		HttpRequest.Builder request = api.request(path).header("Accept", "text/event-stream");
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", lastEventId);
 		}
