@@ -32,7 +32,7 @@ record SecurityProperties(String bootstrapAdminKey, @DefaultValue("5s") Duration
 	 * @param maxStorage datasets and checkpoints stored, all together
 	 * @param maxSweepSize child jobs one sweep may create
 	 */
-	record DefaultQuotas(@DefaultValue("20") int maxActiveJobs, @DefaultValue("1000") int maxEpochs,
+	record DefaultQuotas(@DefaultValue("100") int maxActiveJobs, @DefaultValue("1000") int maxEpochs,
 			@DefaultValue("10000000") long maxParameters, @DefaultValue("50MB") DataSize maxDatasetSize,
 			@DefaultValue("2GB") DataSize maxStorage, @DefaultValue("64") int maxSweepSize) {
 

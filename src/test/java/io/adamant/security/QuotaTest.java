@@ -100,6 +100,29 @@ class QuotaTest {
 	}
 
 	@Test
+	void sweepsOverTheGridQuotaAreRefused() {
+		Api user = userWith("\"maxSweepSize\":3");
+		String sweep = """
+				{"name":"s","base":%s,"axes":[{"path":"training.seed","values":%s}]}""";
+		assertThat(user.post("/api/v1/sweeps", sweep.formatted(JOB.formatted(4, 1), "[1,2,3]")).status())
+			.isEqualTo(202);
+		assertQuota(user.post("/api/v1/sweeps", sweep.formatted(JOB.formatted(4, 1), "[1,2,3,4]")), 400, "axes",
+				"the limit is 3");
+	}
+
+	@Test
+	void sweepJobsCountAsActiveJobs() {
+		Api user = userWith("\"maxActiveJobs\":2");
+		String sweep = """
+				{"name":"s","base":%s,"axes":[{"path":"training.seed","values":[1,2,3]}]}"""
+			.formatted(JOB.formatted(4, 1));
+		Api.Response refused = user.post("/api/v1/sweeps", sweep);
+		assertQuota(refused, 429, "quota.maxActiveJobs", "maxActiveJobs = 2");
+		assertThat(user.get("/api/v1/jobs").body().path("totalItems").asLong()).isZero();
+		assertThat(user.get("/api/v1/sweeps").body().path("totalItems").asLong()).isZero();
+	}
+
+	@Test
 	void quotasAreShownOnTheKeyWithTheDefaultsFilledIn() {
 		Api.Response created = this.admin.post("/api/v1/admin/keys",
 				"{\"name\":\"q\",\"owner\":\"quota-view\",\"role\":\"user\",\"quotas\":{\"maxEpochs\":7}}");
@@ -107,7 +130,7 @@ class QuotaTest {
 		assertThat(created.body().at("/apiKey/quotas/maxEpochs").asInt()).isEqualTo(7);
 		assertThat(created.body().at("/apiKey/quotas/maxActiveJobs").isNull()).isTrue();
 		assertThat(created.body().at("/apiKey/effectiveQuotas/maxEpochs").asInt()).isEqualTo(7);
-		assertThat(created.body().at("/apiKey/effectiveQuotas/maxActiveJobs").asInt()).isEqualTo(20);
+		assertThat(created.body().at("/apiKey/effectiveQuotas/maxActiveJobs").asInt()).isEqualTo(100);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.adamant.support.Api;
+import io.adamant.support.EventStream;
 import io.adamant.support.HttpApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,9 @@ class SecurityMatrixTest extends HttpApiTest {
 			{"name":"alice-iris","dataset":{"name":"%s"},"model":{"type":"mlp","hiddenLayers":[{"units":8}]},
 			 "training":{"epochs":2,"batchSize":16,"seed":1,"validationFraction":0.2}}""";
 
+	private static final String SWEEP = """
+			{"name":"alice-sweep","base":%s,"axes":[{"path":"training.seed","values":[1]}]}""".formatted(JOB);
+
 	enum Caller {
 
 		NONE, REVOKED, EXPIRED, OTHER_USER, OWNER, ADMIN
@@ -46,6 +50,8 @@ class SecurityMatrixTest extends HttpApiTest {
 	private String checkpointId;
 
 	private String dataset;
+
+	private String sweepId;
 
 	@BeforeEach
 	void createCallersAndTheOwnersResources() throws Exception {
@@ -70,6 +76,8 @@ class SecurityMatrixTest extends HttpApiTest {
 		assertThat(alice.awaitFinished(this.jobId, Duration.ofMinutes(2)).path("status").asString())
 			.isEqualTo("SUCCEEDED");
 		this.checkpointId = alice.checkpoint(this.jobId, "FINAL").path("id").asString();
+		this.sweepId = alice.post("/api/v1/sweeps", SWEEP.formatted("iris")).body().path("id").asString();
+		awaitSweep(alice);
 		// the expiring key has run out by now
 		Thread.sleep(2100);
 	}
@@ -77,9 +85,9 @@ class SecurityMatrixTest extends HttpApiTest {
 	@Test
 	void everyEndpointAnswersEachCallerAsItShould() {
 		List<String> failures = new ArrayList<>();
-		Resources real = new Resources(this.jobId, this.checkpointId, this.dataset);
+		Resources real = new Resources(this.jobId, this.checkpointId, this.dataset, this.sweepId);
 		Resources absent = new Resources(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-				"no-such-" + Long.toString(System.nanoTime(), 36));
+				"no-such-" + Long.toString(System.nanoTime(), 36), UUID.randomUUID().toString());
 		List<Endpoint> endpoints = endpoints(real);
 		List<Endpoint> probes = endpoints(absent);
 		for (int i = 0; i < endpoints.size(); i++) {
@@ -97,7 +105,8 @@ class SecurityMatrixTest extends HttpApiTest {
 					assertThat(response.body().toString()).as(endpoint.name() + " tells another user it exists")
 						.isEqualTo(probe.replace(absent.jobId(), real.jobId())
 							.replace(absent.checkpointId(), real.checkpointId())
-							.replace(absent.dataset(), real.dataset()));
+							.replace(absent.dataset(), real.dataset())
+							.replace(absent.sweepId(), real.sweepId()));
 				}
 				else if (caller.getKey() == Caller.OTHER_USER) {
 					assertThat(response.body().toString()).as(endpoint.name() + " leaks to another user")
@@ -154,6 +163,15 @@ class SecurityMatrixTest extends HttpApiTest {
 				api -> api.post(job + "/predict", "{\"features\":[[5.1,3.5,1.4,0.2]]}"), owned(200)));
 		// the job has ended: its owner is told so, others learn nothing
 		endpoints.add(new Endpoint("POST /jobs/{id}/cancel", api -> api.post(job + "/cancel"), owned(409)));
+		endpoints.add(new Endpoint("GET /jobs/{id}/events (SSE)", api -> stream(api, job + "/events"), owned(200)));
+		String sweep = "/api/v1/sweeps/" + resources.sweepId();
+		endpoints.add(new Endpoint("GET /sweeps", api -> api.get("/api/v1/sweeps"), valid(200)));
+		endpoints
+			.add(new Endpoint("POST /sweeps", api -> api.post("/api/v1/sweeps", SWEEP.formatted("iris")), valid(202)));
+		endpoints.add(new Endpoint("GET /sweeps/{id}", api -> api.get(sweep), owned(200)));
+		endpoints.add(new Endpoint("GET /sweeps/{id}/curves", api -> api.get(sweep + "/curves"), owned(200)));
+		// the sweep has ended
+		endpoints.add(new Endpoint("POST /sweeps/{id}/cancel", api -> api.post(sweep + "/cancel"), owned(409)));
 		endpoints.add(new Endpoint("GET /datasets", api -> api.get("/api/v1/datasets"), valid(200)));
 		endpoints.add(new Endpoint("GET /datasets/{name}", api -> api.get("/api/v1/datasets/" + resources.dataset()),
 				owned(200)));
@@ -242,7 +260,30 @@ class SecurityMatrixTest extends HttpApiTest {
 		return new Api.Response(response.statusCode(), body, response.headers());
 	}
 
-	private record Resources(String jobId, String checkpointId, String dataset) {
+	private static Api.Response stream(Api api, String path) {
+		try (EventStream stream = EventStream.open(api, path, null)) {
+			JsonNode body = stream.status() == 200 ? Api.parse("{}") : stream.problem();
+			if (stream.status() == 200) {
+				// the job has ended, so its stream replays and closes
+				assertThat(stream.readToEnd(Duration.ofSeconds(20))).isNotEmpty();
+			}
+			String challenge = stream.header("WWW-Authenticate");
+			return new Api.Response(stream.status(), body,
+					java.net.http.HttpHeaders.of(
+							challenge == null ? Map.of() : Map.of("WWW-Authenticate", List.of(challenge)),
+							(name, value) -> true));
+		}
+	}
+
+	private void awaitSweep(Api alice) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (!alice.get("/api/v1/sweeps/" + this.sweepId).body().path("status").asString().equals("SUCCEEDED")) {
+			assertThat(System.nanoTime()).as("sweep finished in time").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+	}
+
+	private record Resources(String jobId, String checkpointId, String dataset, String sweepId) {
 	}
 
 	private record Endpoint(String name, Function<Api, Api.Response> call, Function<Caller, Integer> expected) {
