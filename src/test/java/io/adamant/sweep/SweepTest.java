@@ -199,7 +199,8 @@ class SweepTest extends HttpApiTest {
 
 	@Test
 	void cancelReachesEveryUnfinishedJob() {
-		String longRun = IRIS.replace("\"epochs\":3", "\"epochs\":5000");
+		// the most epochs the default quota allows, one row per step: minutes of training
+		String longRun = IRIS.replace("\"epochs\":3", "\"epochs\":1000").replace("\"batchSize\":16", "\"batchSize\":1");
 		String id = this.api
 			.post("/api/v1/sweeps", sweep("long", longRun, "[{\"path\":\"training.seed\",\"values\":[1,2,3]}]", null))
 			.body()
