@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.adamant.job.Jobs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+/**
+ * A job's checkpoints: the trained network (with its normaliser and optimizer state)
+ * after an epoch, as a DL4J model zip.
+ */
 @RestController
 @RequestMapping("/api/v1/jobs/{jobId}/checkpoints")
 class CheckpointController {
@@ -28,12 +35,26 @@ class CheckpointController {
 		this.jobs = jobs;
 	}
 
+	/**
+	 * Lists a job's checkpoints by epoch: periodic, best, final, last-good and shutdown
+	 * ones, with their sizes, SHA-256 and scores.
+	 */
+	@Operation(operationId = "listCheckpoints")
 	@GetMapping
 	List<CheckpointView> list(@PathVariable UUID jobId) {
 		this.jobs.requireExists(jobId);
 		return this.checkpoints.list(jobId);
 	}
 
+	/**
+	 * Downloads a checkpoint: a DL4J {@code ModelSerializer} zip, loadable with
+	 * {@code ModelSerializer.restoreMultiLayerNetworkAndNormalizer}.
+	 */
+	@Operation(operationId = "downloadCheckpoint")
+	@ApiResponse(responseCode = "200", description = "The checkpoint's zip",
+			headers = { @Header(name = "ETag", description = "The zip's SHA-256, hex, quoted"),
+					@Header(name = "Content-Disposition",
+							description = "attachment; filename=job-{jobId}-epoch-{epoch}-{kind}.zip") })
 	@GetMapping(value = "/{checkpointId}", produces = { "application/zip", MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<StreamingResponseBody> download(@PathVariable UUID jobId, @PathVariable UUID checkpointId) {
 		this.jobs.requireExists(jobId);

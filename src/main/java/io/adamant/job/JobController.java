@@ -3,6 +3,9 @@ package io.adamant.job;
 import java.net.URI;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+/**
+ * Training jobs: submit a spec, follow the job to its end, read its metrics and events,
+ * cancel it.
+ */
 @RestController
 @RequestMapping("/api/v1/jobs")
 class JobController {
@@ -30,6 +37,15 @@ class JobController {
 		this.jobs = jobs;
 	}
 
+	/**
+	 * Submits a training job. The spec is checked as a whole (every bad field is named at
+	 * once), its defaults are written out, and the job is queued; a worker of any service
+	 * instance picks it up by priority, then in order of submission.
+	 * @param spec what to train
+	 */
+	@Operation(operationId = "submitJob")
+	@ApiResponse(responseCode = "202", description = "Queued: the job with its normalised spec",
+			headers = @Header(name = "Location", description = "The job's URL"))
 	@PostMapping
 	ResponseEntity<JobView> submit(@Valid @RequestBody JobSpec spec) {
 		JobView job = this.jobs.submit(spec);
@@ -40,6 +56,13 @@ class JobController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(job);
 	}
 
+	/**
+	 * Lists jobs, newest first.
+	 * @param status only jobs with this status
+	 * @param page zero-based page number
+	 * @param size jobs per page, 1 to 100
+	 */
+	@Operation(operationId = "listJobs")
 	@GetMapping
 	PageView<JobView> list(@RequestParam(required = false) JobStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -47,11 +70,21 @@ class JobController {
 		return this.jobs.list(status, page, size);
 	}
 
+	/** Reads a job: its status, progress, normalised spec and latest metrics. */
+	@Operation(operationId = "getJob")
 	@GetMapping("/{id}")
 	JobView get(@PathVariable UUID id) {
 		return this.jobs.get(id);
 	}
 
+	/**
+	 * Cancels a job. A queued job is cancelled at once; a running one is asked to stop
+	 * and ends {@code CANCELLED} after its current iteration.
+	 */
+	@Operation(operationId = "cancelJob")
+	@ApiResponse(responseCode = "200", description = "Cancelled: the job had not started")
+	@ApiResponse(responseCode = "202", description = "Asked to stop: the job is running and stops shortly")
+	@ApiResponse(responseCode = "409", description = "The job has already ended")
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<JobView> cancel(@PathVariable UUID id) {
 		JobView job = this.jobs.cancel(id);
@@ -60,17 +93,34 @@ class JobController {
 		return ResponseEntity.status(status).body(job);
 	}
 
+	/**
+	 * Reads a job's metrics, one row per finished epoch: losses, accuracy or RMSE,
+	 * learning rate and gradient telemetry.
+	 * @param includeArchived also the rows of earlier attempts that a takeover replaced
+	 */
+	@Operation(operationId = "getJobMetrics")
 	@GetMapping("/{id}/metrics")
 	JobMetricsView metrics(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean includeArchived) {
 		return this.jobs.metrics(id, includeArchived);
 	}
 
+	/**
+	 * Reads a job's per-layer telemetry, per finished epoch: gradient norms, parameter
+	 * norms and update ratios of each layer.
+	 * @param includeArchived also the rows of earlier attempts that a takeover replaced
+	 */
+	@Operation(operationId = "getJobLayerMetrics")
 	@GetMapping("/{id}/metrics/layers")
 	JobLayerMetricsView layerMetrics(@PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean includeArchived) {
 		return this.jobs.layerMetrics(id, includeArchived);
 	}
 
+	/**
+	 * Lists what the divergence policy did during a job: skipped steps, rollbacks,
+	 * divergence and early stopping.
+	 */
+	@Operation(operationId = "getJobEvents")
 	@GetMapping("/{id}/events")
 	JobEventsView events(@PathVariable UUID id) {
 		return this.jobs.events(id);
