@@ -38,6 +38,7 @@ class CheckpointController {
 	/**
 	 * Lists a job's checkpoints by epoch: periodic, best, final, last-good and shutdown
 	 * ones, with their sizes, SHA-256 and scores.
+	 * @return the checkpoints
 	 */
 	@Operation(operationId = "listCheckpoints")
 	@GetMapping

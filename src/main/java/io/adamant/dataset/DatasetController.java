@@ -36,14 +36,20 @@ class DatasetController {
 		this.uploads = uploads;
 	}
 
-	/** Lists the datasets, built-in and uploaded, by name. */
+	/**
+	 * Lists the datasets, built-in and uploaded, by name.
+	 * @return the datasets with their task, input shape and size
+	 */
 	@Operation(operationId = "listDatasets")
 	@GetMapping
 	List<DatasetInfo> list() {
 		return this.datasets.list();
 	}
 
-	/** Reads an uploaded dataset: its columns, rows, label summary and statistics. */
+	/**
+	 * Reads an uploaded dataset: its columns, rows, label summary and statistics.
+	 * @return the dataset
+	 */
 	@Operation(operationId = "getDataset")
 	@GetMapping("/{name}")
 	DatasetView show(@PathVariable String name) {

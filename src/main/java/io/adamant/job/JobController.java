@@ -61,6 +61,7 @@ class JobController {
 	 * @param status only jobs with this status
 	 * @param page zero-based page number
 	 * @param size jobs per page, 1 to 100
+	 * @return a page of jobs with the totals
 	 */
 	@Operation(operationId = "listJobs")
 	@GetMapping
@@ -70,7 +71,10 @@ class JobController {
 		return this.jobs.list(status, page, size);
 	}
 
-	/** Reads a job: its status, progress, normalised spec and latest metrics. */
+	/**
+	 * Reads a job: its status, progress, normalised spec and latest metrics.
+	 * @return the job
+	 */
 	@Operation(operationId = "getJob")
 	@GetMapping("/{id}")
 	JobView get(@PathVariable UUID id) {
@@ -97,6 +101,7 @@ class JobController {
 	 * Reads a job's metrics, one row per finished epoch: losses, accuracy or RMSE,
 	 * learning rate and gradient telemetry.
 	 * @param includeArchived also the rows of earlier attempts that a takeover replaced
+	 * @return the job's status and its epochs' metrics, in order
 	 */
 	@Operation(operationId = "getJobMetrics")
 	@GetMapping("/{id}/metrics")
@@ -108,6 +113,7 @@ class JobController {
 	 * Reads a job's per-layer telemetry, per finished epoch: gradient norms, parameter
 	 * norms and update ratios of each layer.
 	 * @param includeArchived also the rows of earlier attempts that a takeover replaced
+	 * @return the job's status and its epochs' layer metrics, in order
 	 */
 	@Operation(operationId = "getJobLayerMetrics")
 	@GetMapping("/{id}/metrics/layers")
@@ -119,6 +125,7 @@ class JobController {
 	/**
 	 * Lists what the divergence policy did during a job: skipped steps, rollbacks,
 	 * divergence and early stopping.
+	 * @return the job's status and its events, in order
 	 */
 	@Operation(operationId = "getJobEvents")
 	@GetMapping("/{id}/events")

@@ -34,6 +34,8 @@ public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Long
 		List<UUID> continuations) {
 
 	/**
+	 * What the divergence detection caught, for a job that ended {@code DIVERGED}.
+	 *
 	 * @param epoch the epoch it was detected in
 	 * @param iteration the network's iteration count then
 	 * @param reason machine-readable cause ({@code non-finite-loss}, {@code loss-spike},
@@ -51,6 +53,8 @@ public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Long
 	}
 
 	/**
+	 * How far a job has come.
+	 *
 	 * @param epochsCompleted epochs finished
 	 * @param epochsTotal epochs the spec asks for
 	 * @param fraction their ratio, 0 to 1

@@ -146,6 +146,8 @@ public sealed interface ModelSpec {
 	}
 
 	/**
+	 * Pooling after a convolution.
+	 *
 	 * @param type {@code max} (default) or {@code avg}
 	 * @param size square window; default 2
 	 * @param stride default: the window size
@@ -161,6 +163,8 @@ public sealed interface ModelSpec {
 	}
 
 	/**
+	 * A recurrent layer.
+	 *
 	 * @param units hidden state size
 	 * @param activation default {@code tanh}
 	 */

@@ -31,6 +31,7 @@ class PredictionController {
 	 * out
 	 */
 	@Operation(operationId = "predict")
+	@ApiResponse(responseCode = "200", description = "One prediction per row, with the checkpoint and epoch used")
 	@ApiResponse(responseCode = "409", description = "The job has no final checkpoint to predict with yet")
 	@PostMapping("/api/v1/jobs/{id}/predict")
 	PredictionView predict(@PathVariable UUID id, @RequestParam(required = false) UUID checkpoint,

@@ -78,7 +78,8 @@ class OpenApiContractTest extends HttpApiTest {
 		if (!differences.isEmpty()) {
 			List<String> shown = differences.subList(0, Math.min(differences.size(), MAX_REPORTED_DIFFERENCES));
 			fail("""
-					The served OpenAPI document (/v3/api-docs) differs from %s in %d place(s):
+					The served OpenAPI document (/v3/api-docs) differs from %s in %d place(s) \
+					(removed: in the file, no longer served; added: served, not in the file):
 					  %s%s
 					If the API change is intended, regenerate the stored document and commit it:
 					  ./mvnw test -Dtest=OpenApiContractTest -D%s=true"""
@@ -87,6 +88,55 @@ class OpenApiContractTest extends HttpApiTest {
 								? "\n  … and %d more".formatted(differences.size() - shown.size()) : "",
 						UPDATE_PROPERTY));
 		}
+	}
+
+	/**
+	 * The stored document is served as a static file, and Swagger UI reads the live one.
+	 */
+	@Test
+	void storedDocumentAndSwaggerUiAreServed() throws IOException {
+		Api.Response file = this.api.get("/openapi.json");
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(normalise(file.body()))
+			.isEqualTo(normalise(json.readTree(Files.readString(Path.of(STORED), StandardCharsets.UTF_8))));
+
+		assertThat(this.api.download("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+		Api.Response config = this.api.get("/v3/api-docs/swagger-config");
+		assertThat(config.status()).isEqualTo(200);
+		assertThat(config.body().path("url").asString()).isEqualTo("/v3/api-docs");
+	}
+
+	/**
+	 * Every operation says what it answers when it succeeds, and answers every error with
+	 * a problem: a check of the served document that holds for operations added later.
+	 */
+	@Test
+	void everyOperationDocumentsItsSuccessAndItsProblems() {
+		JsonNode document = this.api.get("/v3/api-docs").body();
+		List<String> faults = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				String name = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+				JsonNode responses = operation.getValue().path("responses");
+				if (responses.propertyNames().stream().noneMatch(code -> code.startsWith("2"))) {
+					faults.add(name + ": no 2xx response");
+				}
+				if (!responses.has("500")) {
+					faults.add(name + ": no 500 response");
+				}
+				for (Map.Entry<String, JsonNode> response : responses.properties()) {
+					boolean error = response.getKey().startsWith("4") || response.getKey().startsWith("5");
+					JsonNode problem = response.getValue().at("/content/application~1problem+json/schema/$ref");
+					if (error && !problem.asString("").equals("#/components/schemas/ProblemDetail")) {
+						faults.add(name + ": " + response.getKey() + " is not a ProblemDetail");
+					}
+				}
+				if (!operation.getValue().hasNonNull("operationId") || !operation.getValue().hasNonNull("summary")) {
+					faults.add(name + ": no operationId or summary");
+				}
+			}
+		}
+		assertThat(faults).isEmpty();
 	}
 
 	/**
