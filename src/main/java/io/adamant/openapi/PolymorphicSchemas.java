@@ -77,7 +77,7 @@ final class PolymorphicSchemas {
 		return this.types;
 	}
 
-	@SuppressWarnings("rawtypes")
+	@SuppressWarnings({ "rawtypes", "unchecked" })
 	void apply(OpenAPI api) {
 		if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
 			return;
@@ -156,7 +156,7 @@ final class PolymorphicSchemas {
 		return Schemas.object(description, properties, required);
 	}
 
-	@SuppressWarnings("rawtypes")
+	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static boolean inlinedOneOf(Schema schema, Set<String> subtypeRefs) {
 		return schema.getOneOf() != null && subtypeRefs.equals(Schemas.refs(schema.getOneOf()));
 	}

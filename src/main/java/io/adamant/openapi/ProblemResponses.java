@@ -26,7 +26,8 @@ import org.springframework.util.StringUtils;
  * {@code application/problem+json} bodies of the {@code ProblemDetail} schema, each with
  * the stable problem type URIs that come with its status and an example per type:
  * <ul>
- * <li>{@code 400} where the operation takes parameters or a body;</li>
+ * <li>{@code 400} where the operation takes a body or a parameter whose value can be
+ * wrong (a number, a UUID, a choice, …);</li>
  * <li>{@code 404} where its path names a resource;</li>
  * <li>{@code 415} where it takes a body;</li>
  * <li>{@code 500} everywhere;</li>
@@ -64,7 +65,7 @@ final class ProblemResponses {
 		boolean takesBody = operation.getRequestBody() != null;
 		boolean takesJson = takesBody && operation.getRequestBody().getContent() != null
 				&& operation.getRequestBody().getContent().keySet().stream().anyMatch(type -> type.contains("json"));
-		if (!parameters.isEmpty() || takesBody) {
+		if (takesBody || parameters.stream().anyMatch(ProblemResponses::canBeInvalid)) {
 			responses.putIfAbsent("400", new ApiResponse());
 		}
 		if (parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
@@ -89,6 +90,25 @@ final class ProblemResponses {
 			}
 		});
 		operation.setResponses(ordered);
+	}
+
+	/**
+	 * Whether a value of the parameter can be refused: one with a type, format, range or
+	 * choices to break, or a required one that is not in the path. Any string fits a
+	 * plain string path parameter.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static boolean canBeInvalid(Parameter parameter) {
+		Schema schema = parameter.getSchema();
+		if (schema == null) {
+			return true;
+		}
+		boolean plainString = "string".equals(schema.getType())
+				|| (schema.getTypes() != null && schema.getTypes().equals(java.util.Set.of("string")));
+		boolean constrained = schema.getFormat() != null || schema.getEnum() != null || schema.getPattern() != null
+				|| schema.getMinLength() != null || schema.getMaxLength() != null;
+		boolean requiredOutsidePath = Boolean.TRUE.equals(parameter.getRequired()) && !"path".equals(parameter.getIn());
+		return !plainString || constrained || requiredOutsidePath;
 	}
 
 	private void describe(String path, PathItem.HttpMethod method, int status, ApiResponse response,

@@ -43,6 +43,7 @@ final class Schemas {
 		return schema;
 	}
 
+	@SuppressWarnings("rawtypes")
 	static Schema<Object> object(String description, Map<String, Schema> properties, List<String> required) {
 		Schema<Object> schema = ofType("object");
 		schema.setDescription(description);
@@ -108,6 +109,7 @@ final class Schemas {
 		}
 	}
 
+	@SuppressWarnings("rawtypes")
 	private static void rewrite(Content content, UnaryOperator<Schema> replacement) {
 		if (content != null) {
 			for (MediaType mediaType : content.values()) {

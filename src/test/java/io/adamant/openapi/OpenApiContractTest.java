@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import io.adamant.support.Api;
 import io.adamant.support.HttpApiTest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
@@ -95,15 +96,17 @@ class OpenApiContractTest extends HttpApiTest {
 	 */
 	@Test
 	void storedDocumentAndSwaggerUiAreServed() throws IOException {
-		Api.Response file = this.api.get("/openapi.json");
-		assertThat(file.status()).isEqualTo(200);
-		assertThat(normalise(file.body()))
-			.isEqualTo(normalise(json.readTree(Files.readString(Path.of(STORED), StandardCharsets.UTF_8))));
-
 		assertThat(this.api.download("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 		Api.Response config = this.api.get("/v3/api-docs/swagger-config");
 		assertThat(config.status()).isEqualTo(200);
 		assertThat(config.body().path("url").asString()).isEqualTo("/v3/api-docs");
+
+		Api.Response file = this.api.get("/openapi.json");
+		assertThat(file.status()).isEqualTo(200);
+		// the class path's copy, which an update run has just replaced in the source tree
+		Assumptions.assumeFalse(Boolean.getBoolean(UPDATE_PROPERTY));
+		assertThat(normalise(file.body()))
+			.isEqualTo(normalise(json.readTree(Files.readString(Path.of(STORED), StandardCharsets.UTF_8))));
 	}
 
 	/**
