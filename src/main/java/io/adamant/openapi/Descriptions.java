@@ -1,6 +1,7 @@
 package io.adamant.openapi;
 
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ final class Descriptions {
 			.substring(Math.max(match.group(1).lastIndexOf('#'), match.group(1).lastIndexOf('.')) + 1));
 	}
 
-	private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> by) {
+	private static String replace(Pattern pattern, String text, Function<Matcher, String> by) {
 		Matcher matcher = pattern.matcher(text);
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {

@@ -9,6 +9,8 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -20,9 +22,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class OpenApiConfiguration {
 
 	static {
-		// a streamed download is a file
+		// a streamed download is a file; a stream of server-sent events is text
 		SpringDocUtils.getConfig()
-			.replaceWithSchema(StreamingResponseBody.class, Schemas.ofType("string").format("binary"));
+			.replaceWithSchema(StreamingResponseBody.class, Schemas.ofType("string").format("binary"))
+			.replaceWithSchema(ResponseBodyEmitter.class, Schemas.ofType("string"))
+			.replaceWithSchema(SseEmitter.class, Schemas.ofType("string"));
 	}
 
 	@Bean

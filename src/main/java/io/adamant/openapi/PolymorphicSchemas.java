@@ -73,10 +73,6 @@ final class PolymorphicSchemas {
 		return new PolymorphicSchemas(List.copyOf(types));
 	}
 
-	List<Class<?>> types() {
-		return this.types;
-	}
-
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	void apply(OpenAPI api) {
 		if (api.getComponents() == null || api.getComponents().getSchemas() == null) {

@@ -1,5 +1,6 @@
 package io.adamant.openapi;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,7 +94,7 @@ final class ProblemCatalog {
 
 	private static Map<String, Object> problem(String slug, String title, int status, String detail, String instance,
 			List<Map<String, Object>> errors) {
-		Map<String, Object> problem = new java.util.LinkedHashMap<>();
+		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", ProblemTypes.URI_PREFIX + slug);
 		problem.put("title", title);
 		problem.put("status", status);
@@ -106,7 +107,7 @@ final class ProblemCatalog {
 	}
 
 	private static Map<String, Object> field(String field, String message) {
-		Map<String, Object> problem = new java.util.LinkedHashMap<>();
+		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("field", field);
 		problem.put("message", message);
 		return problem;

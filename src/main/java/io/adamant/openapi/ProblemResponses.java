@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.adamant.api.ProblemTypes;
@@ -85,7 +86,7 @@ final class ProblemResponses {
 			if (code.startsWith("2") && response.getContent() != null) {
 				response.getContent().remove(PROBLEM_JSON);
 			}
-			if (code.startsWith("4") || code.startsWith("5")) {
+			if (code.matches("[45]\\d\\d")) {
 				describe(path, method, Integer.parseInt(code), response, operation, takesJson);
 			}
 		});
@@ -104,7 +105,7 @@ final class ProblemResponses {
 			return true;
 		}
 		boolean plainString = "string".equals(schema.getType())
-				|| (schema.getTypes() != null && schema.getTypes().equals(java.util.Set.of("string")));
+				|| (schema.getTypes() != null && schema.getTypes().equals(Set.of("string")));
 		boolean constrained = schema.getFormat() != null || schema.getEnum() != null || schema.getPattern() != null
 				|| schema.getMinLength() != null || schema.getMaxLength() != null;
 		boolean requiredOutsidePath = Boolean.TRUE.equals(parameter.getRequired()) && !"path".equals(parameter.getIn());

@@ -1,7 +1,9 @@
 package io.adamant.openapi;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,7 @@ final class Schemas {
 	/** An OpenAPI 3.1 schema of one JSON type. */
 	static Schema<Object> ofType(String type) {
 		Schema<Object> schema = new JsonSchema();
-		schema.setTypes(new java.util.LinkedHashSet<>(List.of(type)));
+		schema.setTypes(new LinkedHashSet<>(List.of(type)));
 		return schema;
 	}
 
@@ -131,7 +133,7 @@ final class Schemas {
 	 */
 	@SuppressWarnings("rawtypes")
 	static Set<String> refs(List<Schema> schemas) {
-		Set<String> refs = new java.util.HashSet<>();
+		Set<String> refs = new HashSet<>();
 		for (Schema schema : schemas) {
 			if (schema.get$ref() == null) {
 				return null;
