@@ -63,7 +63,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
 		log.error("Unhandled error", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
 				"The service failed to handle the request; the error is logged.", List.of());
 	}
 
@@ -121,7 +121,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail detail && detail.getType() != null
 				&& "about:blank".equals(detail.getType().toString())) {
-			detail.setType(ProblemTypes.uri("http-" + statusCode.value()));
+			detail.setType(ProblemTypes.uri(ProblemTypes.HTTP_STATUS_PREFIX + statusCode.value()));
 		}
 		return response;
 	}

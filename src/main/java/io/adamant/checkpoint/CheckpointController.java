@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import io.adamant.job.Jobs;
 import io.adamant.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+/**
+ * A job's checkpoints: the trained network (with its normaliser and optimizer state)
+ * after an epoch, as a DL4J model zip.
+ */
 @RestController
 @RequestMapping("/api/v1/jobs/{jobId}/checkpoints")
 class CheckpointController {
@@ -29,12 +36,27 @@ class CheckpointController {
 		this.jobs = jobs;
 	}
 
+	/**
+	 * Lists a job's checkpoints by epoch: periodic, best, final, last-good and shutdown
+	 * ones, with their sizes, SHA-256 and scores.
+	 * @return the checkpoints
+	 */
+	@Operation(operationId = "listCheckpoints")
 	@GetMapping
 	List<CheckpointView> list(Caller caller, @PathVariable UUID jobId) {
 		this.jobs.requireExists(caller, jobId);
 		return this.checkpoints.list(jobId);
 	}
 
+	/**
+	 * Downloads a checkpoint: a DL4J {@code ModelSerializer} zip, loadable with
+	 * {@code ModelSerializer.restoreMultiLayerNetworkAndNormalizer}.
+	 */
+	@Operation(operationId = "downloadCheckpoint")
+	@ApiResponse(responseCode = "200", description = "The checkpoint's zip",
+			headers = { @Header(name = "ETag", description = "The zip's SHA-256, hex, quoted"),
+					@Header(name = "Content-Disposition",
+							description = "attachment; filename=job-{jobId}-epoch-{epoch}-{kind}.zip") })
 	@GetMapping(value = "/{checkpointId}", produces = { "application/zip", MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<StreamingResponseBody> download(Caller caller, @PathVariable UUID jobId,
 			@PathVariable UUID checkpointId) {

@@ -14,6 +14,10 @@ import io.adamant.api.SortParameter;
 import io.adamant.security.Caller;
 
 import org.springframework.data.domain.Sort;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+/**
+ * Datasets to train on: the built-in ones and CSV uploads.
+ */
 @RestController
 @RequestMapping("/api/v1/datasets")
 class DatasetController {
@@ -53,7 +60,12 @@ class DatasetController {
 		return comparator;
 	}
 
-	/** Datasets, built-in and uploaded together; by name unless sorted otherwise. */
+	/**
+	 * Lists the datasets, built-in and uploaded together, by name unless sorted
+	 * otherwise.
+	 * @return the datasets with their task, input shape and size
+	 */
+	@Operation(operationId = "listDatasets")
 	@GetMapping
 	PageView<DatasetInfo> list(Caller caller, @RequestParam(required = false) String name,
 			@RequestParam(required = false) DatasetTask task, @RequestParam(required = false) InputKind input,
@@ -71,15 +83,40 @@ class DatasetController {
 		return PageView.of(matching, page, size);
 	}
 
+	/**
+	 * Reads an uploaded dataset: its columns, rows, label summary and statistics.
+	 * @return the dataset
+	 */
+	@Operation(operationId = "getDataset")
 	@GetMapping("/{name}")
 	DatasetView show(Caller caller, @PathVariable String name) {
 		return this.uploads.view(caller, name).orElseThrow(() -> DatasetNotFoundException.forName(name));
 	}
 
 	/**
-	 * Every part is optional here so that the service, not data binding, reports what is
-	 * missing or wrong, all at once and in its own words.
+	 * Uploads a CSV dataset: UTF-8, a header row naming the columns, then one row per
+	 * sample.
+	 * <p>
+	 * (Every part is optional in the signature so that the service, not data binding,
+	 * reports what is missing or wrong, all at once and in its own words.)
+	 * @param file the CSV (required)
+	 * @param name the dataset's name (required): {@code [a-z0-9][a-z0-9-]{0,62}}, not a
+	 * built-in's nor an existing upload's
+	 * @param labelColumn the header name of the label column (required); every other
+	 * column is a feature, in file order
+	 * @param task {@code classification} (labels are class names) or {@code regression}
+	 * (labels are numbers) (required)
+	 * @param imageShape {@code channels,height,width}, e.g. {@code 1,8,8}: the features
+	 * are images; the product must equal the feature count
+	 * @param sequenceLength steps per row: the features are sequences, feature by
+	 * feature, then step by step
 	 */
+	@Operation(operationId = "uploadDataset")
+	@ApiResponse(responseCode = "201", description = "Stored: the dataset with its statistics",
+			headers = @Header(name = "Location", description = "The dataset's URL"))
+	@ApiResponse(responseCode = "409", description = "The name is taken by a built-in dataset or an upload")
+	@ApiResponse(responseCode = "413", description = "The file is over the upload limit")
+	@ApiResponse(responseCode = "429", description = "The key's storage quota is used up")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<DatasetView> upload(Caller caller, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String labelColumn,
@@ -94,6 +131,10 @@ class DatasetController {
 		return ResponseEntity.status(HttpStatus.CREATED).location(location).body(dataset);
 	}
 
+	/** Deletes an uploaded dataset that no job refers to. */
+	@Operation(operationId = "deleteDataset")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "409", description = "The dataset is built in, or jobs refer to it")
 	@DeleteMapping("/{name}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable String name) {
 		this.uploads.delete(caller, name);

@@ -39,6 +39,7 @@ class JobEventStreamController {
 	 * Streams the job's timeline after {@code Last-Event-ID} (from its submission without
 	 * one) and ends after the job's final status.
 	 */
+	@ApiResponse(responseCode = "503", description = "Too many open streams, or the instance is shutting down")
 	@GetMapping(path = "/api/v1/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@ApiResponse(responseCode = "200", description = "The job's events as they happen",
 			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,

@@ -3,6 +3,7 @@ package io.adamant.idempotency;
 import java.util.List;
 
 import io.adamant.api.ApiException;
+import io.adamant.api.ProblemTypes;
 import io.adamant.api.FieldProblem;
 
 import org.springframework.http.HttpStatus;
@@ -11,7 +12,7 @@ import org.springframework.http.HttpStatus;
 public class IdempotencyKeyReusedException extends ApiException {
 
 	private IdempotencyKeyReusedException(String detail) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused", detail,
+		super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused", detail,
 				List.of(new FieldProblem(IdempotentRequests.HEADER, detail)));
 	}
 

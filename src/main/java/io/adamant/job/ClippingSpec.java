@@ -2,6 +2,7 @@ package io.adamant.job;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Positive;
 public sealed interface ClippingSpec {
 
 	/** No clipping. */
+	@Schema(name = "NoClipping")
 	record None() implements ClippingSpec {
 	}
 
@@ -29,6 +31,7 @@ public sealed interface ClippingSpec {
 	 *
 	 * @param threshold the largest absolute value an element keeps
 	 */
+	@Schema(name = "ValueClipping")
 	record Value(@NotNull @Positive Double threshold) implements ClippingSpec {
 	}
 
@@ -38,6 +41,7 @@ public sealed interface ClippingSpec {
 	 *
 	 * @param threshold the largest L2 norm a layer's gradient keeps
 	 */
+	@Schema(name = "L2PerLayerClipping")
 	record L2PerLayer(@NotNull @Positive Double threshold) implements ClippingSpec {
 	}
 
@@ -47,14 +51,17 @@ public sealed interface ClippingSpec {
 	 *
 	 * @param threshold the largest L2 norm a parameter's gradient keeps
 	 */
+	@Schema(name = "L2PerParamTypeClipping")
 	record L2PerParamType(@NotNull @Positive Double threshold) implements ClippingSpec {
 	}
 
 	/** Rescales each layer's gradient to unit L2 norm, whatever its size. */
+	@Schema(name = "RenormalizeL2PerLayerClipping")
 	record RenormalizeL2PerLayer() implements ClippingSpec {
 	}
 
 	/** Rescales each parameter's gradient to unit L2 norm, whatever its size. */
+	@Schema(name = "RenormalizeL2PerParamTypeClipping")
 	record RenormalizeL2PerParamType() implements ClippingSpec {
 	}
 
@@ -64,6 +71,7 @@ public sealed interface ClippingSpec {
 	 *
 	 * @param threshold the largest global L2 norm the gradient keeps
 	 */
+	@Schema(name = "GlobalNormClipping")
 	record GlobalNorm(@NotNull @Positive Double threshold) implements ClippingSpec {
 	}
 

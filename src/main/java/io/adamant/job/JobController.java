@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+/**
+ * Training jobs: submit a spec, follow the job to its end, read its metrics and events,
+ * cancel it.
+ */
 @RestController
 @RequestMapping("/api/v1/jobs")
 class JobController {
@@ -38,6 +45,17 @@ class JobController {
 		this.idempotentRequests = idempotentRequests;
 	}
 
+	/**
+	 * Submits a training job. The spec is checked as a whole (every bad field is named at
+	 * once), its defaults are written out, and the job is queued; a worker of any service
+	 * instance picks it up by priority, then in order of submission.
+	 * @param spec what to train
+	 */
+	@Operation(operationId = "submitJob")
+	@ApiResponse(responseCode = "202", description = "Queued: the job with its normalised spec",
+			headers = @Header(name = "Location", description = "The job's URL"))
+	@ApiResponse(responseCode = "422", description = "The Idempotency-Key was first used with another body")
+	@ApiResponse(responseCode = "429", description = "The key's active-jobs or storage quota is used up")
 	@PostMapping
 	ResponseEntity<JobView> submit(Caller caller, @Valid @RequestBody JobSpec spec,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -55,6 +73,14 @@ class JobController {
 			.body(job);
 	}
 
+	/**
+	 * Lists jobs, newest first.
+	 * @param status only jobs with this status
+	 * @param page zero-based page number
+	 * @param size jobs per page, 1 to 100
+	 * @return a page of jobs with the totals
+	 */
+	@Operation(operationId = "listJobs")
 	@GetMapping
 	PageView<JobView> list(Caller caller, @RequestParam(required = false) List<JobStatus> status,
 			@RequestParam(required = false) String name, @RequestParam(required = false) Instant createdAfter,
@@ -64,11 +90,24 @@ class JobController {
 		return this.jobs.list(caller, new JobQuery(status, name, createdAfter, createdBefore, sort, page, size));
 	}
 
+	/**
+	 * Reads a job: its status, progress, normalised spec and latest metrics.
+	 * @return the job
+	 */
+	@Operation(operationId = "getJob")
 	@GetMapping("/{id}")
 	JobView get(Caller caller, @PathVariable UUID id) {
 		return this.jobs.get(caller, id);
 	}
 
+	/**
+	 * Cancels a job. A queued job is cancelled at once; a running one is asked to stop
+	 * and ends {@code CANCELLED} after its current iteration.
+	 */
+	@Operation(operationId = "cancelJob")
+	@ApiResponse(responseCode = "200", description = "Cancelled: the job had not started")
+	@ApiResponse(responseCode = "202", description = "Asked to stop: the job is running and stops shortly")
+	@ApiResponse(responseCode = "409", description = "The job has already ended")
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<JobView> cancel(Caller caller, @PathVariable UUID id) {
 		JobView job = this.jobs.cancel(caller, id);
@@ -77,18 +116,38 @@ class JobController {
 		return ResponseEntity.status(status).body(job);
 	}
 
+	/**
+	 * Reads a job's metrics, one row per finished epoch: losses, accuracy or RMSE,
+	 * learning rate and gradient telemetry.
+	 * @param includeArchived also the rows of earlier attempts that a takeover replaced
+	 * @return the job's status and its epochs' metrics, in order
+	 */
+	@Operation(operationId = "getJobMetrics")
 	@GetMapping("/{id}/metrics")
 	JobMetricsView metrics(Caller caller, @PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean includeArchived) {
 		return this.jobs.metrics(caller, id, includeArchived);
 	}
 
+	/**
+	 * Reads a job's per-layer telemetry, per finished epoch: gradient norms, parameter
+	 * norms and update ratios of each layer.
+	 * @param includeArchived also the rows of earlier attempts that a takeover replaced
+	 * @return the job's status and its epochs' layer metrics, in order
+	 */
+	@Operation(operationId = "getJobLayerMetrics")
 	@GetMapping("/{id}/metrics/layers")
 	JobLayerMetricsView layerMetrics(Caller caller, @PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean includeArchived) {
 		return this.jobs.layerMetrics(caller, id, includeArchived);
 	}
 
+	/**
+	 * Lists what the divergence policy did during a job: skipped steps, rollbacks,
+	 * divergence and early stopping.
+	 * @return the job's status and its events, in order
+	 */
+	@Operation(operationId = "getJobEvents")
 	@GetMapping("/{id}/events")
 	JobEventsView events(Caller caller, @PathVariable UUID id) {
 		return this.jobs.events(caller, id);

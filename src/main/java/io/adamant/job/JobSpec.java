@@ -10,9 +10,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What to train: a dataset, a model, an optimizer, gradient clipping and the training
- * loop's settings. Optional parts may be left out; {@link #withDefaults} fills them, and
- * the job stores and returns the filled-in ("normalised") spec so that a run can be
- * repeated exactly.
+ * loop's settings. Optional parts may be left out: their defaults are filled in
+ * ({@code withDefaults}), and the job stores and returns the filled-in ("normalised")
+ * spec so that a run can be repeated exactly.
  *
  * @param name an optional label for people
  * @param dataset which data to train on

@@ -35,6 +35,8 @@ public record JobView(UUID id, String name, JobStatus status, JobSpec spec, Long
 		List<UUID> continuations, UUID sweepId) {
 
 	/**
+	 * What the divergence detection caught, for a job that ended {@code DIVERGED}.
+	 *
 	 * @param epoch the epoch it was detected in
 	 * @param iteration the network's iteration count then
 	 * @param reason machine-readable cause ({@code non-finite-loss}, {@code loss-spike},

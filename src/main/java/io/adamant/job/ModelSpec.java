@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -38,6 +39,7 @@ public sealed interface ModelSpec {
 	 * order
 	 * @param weightInit initialisation; default {@code xavier}
 	 */
+	@Schema(name = "MlpModel")
 	record Mlp(@NotNull @Size(max = 32) List<@NotNull @Valid DenseLayer> hiddenLayers,
 			WeightInit weightInit) implements ModelSpec {
 
@@ -58,6 +60,7 @@ public sealed interface ModelSpec {
 	 * @param denseLayers dense layers after the last block (may be empty)
 	 * @param weightInit initialisation; default {@code he}
 	 */
+	@Schema(name = "CnnModel")
 	record Cnn(@NotEmpty @Size(max = 16) List<@NotNull @Valid ConvBlock> convolutions,
 			@Size(max = 16) List<@NotNull @Valid DenseLayer> denseLayers, WeightInit weightInit) implements ModelSpec {
 
@@ -80,6 +83,7 @@ public sealed interface ModelSpec {
 	 * last step; {@code per-step}: one per step (the dataset must label every step)
 	 * @param weightInit initialisation; default {@code xavier}
 	 */
+	@Schema(name = "RnnModel")
 	record Rnn(Cell cell, @NotEmpty @Size(max = 8) List<@NotNull @Valid RecurrentLayer> layers, RnnOutput output,
 			WeightInit weightInit) implements ModelSpec {
 
@@ -142,6 +146,8 @@ public sealed interface ModelSpec {
 	}
 
 	/**
+	 * Pooling after a convolution.
+	 *
 	 * @param type {@code max} (default) or {@code avg}
 	 * @param size square window; default 2
 	 * @param stride default: the window size
@@ -157,6 +163,8 @@ public sealed interface ModelSpec {
 	}
 
 	/**
+	 * A recurrent layer.
+	 *
 	 * @param units hidden state size
 	 * @param activation default {@code tanh}
 	 */

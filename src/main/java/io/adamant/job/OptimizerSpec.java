@@ -2,6 +2,7 @@ package io.adamant.job;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Positive;
@@ -34,6 +35,7 @@ public sealed interface OptimizerSpec {
 	 *
 	 * @param learningRate step size; default 0.01
 	 */
+	@Schema(name = "SgdOptimizer")
 	record Sgd(@Positive @DecimalMax("10") Double learningRate) implements OptimizerSpec {
 
 		@Override
@@ -50,6 +52,7 @@ public sealed interface OptimizerSpec {
 	 * @param learningRate step size; default 0.01
 	 * @param momentum μ, in [0, 1); default 0.9
 	 */
+	@Schema(name = "MomentumOptimizer")
 	record Momentum(@Positive @DecimalMax("10") Double learningRate,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double momentum) implements OptimizerSpec {
 
@@ -66,6 +69,7 @@ public sealed interface OptimizerSpec {
 	 * @param learningRate step size; default 0.01
 	 * @param momentum in [0, 1); default 0.9
 	 */
+	@Schema(name = "NesterovOptimizer")
 	record Nesterov(@Positive @DecimalMax("10") Double learningRate,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double momentum) implements OptimizerSpec {
 
@@ -84,6 +88,7 @@ public sealed interface OptimizerSpec {
 	 * @param beta2 decay of the second-moment estimate, in [0, 1); default 0.999
 	 * @param epsilon added to the denominator for stability; default 1e-8
 	 */
+	@Schema(name = "AdamOptimizer")
 	record Adam(@Positive @DecimalMax("10") Double learningRate,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta1,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta2,
@@ -108,6 +113,7 @@ public sealed interface OptimizerSpec {
 	 * @param epsilon default 1e-8
 	 * @param weightDecay decoupled decay coefficient, in [0, 1]; default 0.01
 	 */
+	@Schema(name = "AdamWOptimizer")
 	record AdamW(@Positive @DecimalMax("10") Double learningRate,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta1,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta2,
@@ -130,6 +136,7 @@ public sealed interface OptimizerSpec {
 	 * @param beta2 default 0.999
 	 * @param epsilon default 1e-8
 	 */
+	@Schema(name = "AmsGradOptimizer")
 	record AmsGrad(@Positive @DecimalMax("10") Double learningRate,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta1,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta2,
@@ -151,6 +158,7 @@ public sealed interface OptimizerSpec {
 	 * @param beta2 default 0.999
 	 * @param epsilon default 1e-8
 	 */
+	@Schema(name = "NadamOptimizer")
 	record Nadam(@Positive @DecimalMax("10") Double learningRate,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta1,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta2,
@@ -172,6 +180,7 @@ public sealed interface OptimizerSpec {
 	 * @param beta2 default 0.999
 	 * @param epsilon default 1e-8
 	 */
+	@Schema(name = "AdaMaxOptimizer")
 	record AdaMax(@Positive @DecimalMax("10") Double learningRate,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta1,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta2,
@@ -192,6 +201,7 @@ public sealed interface OptimizerSpec {
 	 * @param decay decay of the running mean square, in [0, 1); default 0.9
 	 * @param epsilon default 1e-8
 	 */
+	@Schema(name = "RmsPropOptimizer")
 	record RmsProp(@Positive @DecimalMax("10") Double learningRate,
 			@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double decay,
 			@Positive @DecimalMax("1") Double epsilon) implements OptimizerSpec {
@@ -210,6 +220,7 @@ public sealed interface OptimizerSpec {
 	 * @param learningRate default 0.01
 	 * @param epsilon default 1e-10
 	 */
+	@Schema(name = "AdaGradOptimizer")
 	record AdaGrad(@Positive @DecimalMax("10") Double learningRate,
 			@Positive @DecimalMax("1") Double epsilon) implements OptimizerSpec {
 
@@ -227,6 +238,7 @@ public sealed interface OptimizerSpec {
 	 * @param rho decay of the running averages, in [0, 1); default 0.95
 	 * @param epsilon default 1e-6
 	 */
+	@Schema(name = "AdaDeltaOptimizer")
 	record AdaDelta(@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double rho,
 			@Positive @DecimalMax("1") Double epsilon) implements OptimizerSpec {
 

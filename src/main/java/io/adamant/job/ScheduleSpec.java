@@ -2,6 +2,7 @@ package io.adamant.job;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +35,7 @@ public sealed interface ScheduleSpec {
 	 *
 	 * @param warmupEpochs default 0
 	 */
+	@Schema(name = "ConstantSchedule")
 	record Constant(@PositiveOrZero Double warmupEpochs) implements ScheduleSpec {
 
 		@Override
@@ -51,6 +53,7 @@ public sealed interface ScheduleSpec {
 	 * @param gamma the factor, in (0, 1]; default 0.1
 	 * @param warmupEpochs default 0
 	 */
+	@Schema(name = "StepSchedule")
 	record Step(@NotNull @Positive Integer stepEpochs,
 			@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double gamma,
 			@PositiveOrZero Double warmupEpochs) implements ScheduleSpec {
@@ -68,6 +71,7 @@ public sealed interface ScheduleSpec {
 	 * @param gamma the factor, in (0, 1]; default 0.95
 	 * @param warmupEpochs default 0
 	 */
+	@Schema(name = "ExponentialSchedule")
 	record Exponential(@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double gamma,
 			@PositiveOrZero Double warmupEpochs) implements ScheduleSpec {
 
@@ -85,6 +89,7 @@ public sealed interface ScheduleSpec {
 	 * @param minLearningRate the final rate, ≥ 0; default 0
 	 * @param warmupEpochs default 0
 	 */
+	@Schema(name = "CosineSchedule")
 	record Cosine(@PositiveOrZero Double minLearningRate, @PositiveOrZero Double warmupEpochs) implements ScheduleSpec {
 
 		@Override

@@ -3,6 +3,7 @@ package io.adamant.security;
 import java.util.List;
 
 import io.adamant.api.ApiException;
+import io.adamant.api.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 
@@ -10,7 +11,7 @@ import org.springframework.http.HttpStatus;
 class AuthenticationRequiredException extends ApiException {
 
 	private AuthenticationRequiredException(String detail) {
-		super(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required", detail, List.of());
+		super(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Authentication required", detail, List.of());
 	}
 
 	static AuthenticationRequiredException missingKey() {

@@ -3,6 +3,7 @@ package io.adamant.security;
 import java.util.List;
 
 import io.adamant.api.ApiException;
+import io.adamant.api.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 
@@ -10,7 +11,7 @@ import org.springframework.http.HttpStatus;
 class ForbiddenException extends ApiException {
 
 	private ForbiddenException(String detail) {
-		super(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of());
+		super(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail, List.of());
 	}
 
 	static ForbiddenException adminOnly() {

@@ -3,6 +3,7 @@ package io.adamant.security;
 import java.util.List;
 
 import io.adamant.api.ApiException;
+import io.adamant.api.ProblemTypes;
 import io.adamant.api.FieldProblem;
 
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,7 @@ import org.springframework.http.HttpStatus;
 public class QuotaExceededException extends ApiException {
 
 	private QuotaExceededException(String quota, String detail) {
-		super(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded", "Quota exceeded", detail,
+		super(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.QUOTA_EXCEEDED, "Quota exceeded", detail,
 				List.of(new FieldProblem("quota." + quota, detail)));
 	}
 

@@ -14,6 +14,10 @@ import io.adamant.idempotency.IdempotentRequests;
 import io.adamant.job.JobStatus;
 import io.adamant.security.Caller;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +43,15 @@ class SweepController {
 		this.idempotentRequests = idempotentRequests;
 	}
 
+	/**
+	 * Creates a sweep: one job per combination of the axes' values, queued together.
+	 * @return the sweep with its jobs
+	 */
+	@Operation(operationId = "createSweep")
+	@ApiResponse(responseCode = "202", description = "Queued: the sweep with its jobs",
+			headers = @Header(name = "Location", description = "The sweep's URL"))
+	@ApiResponse(responseCode = "422", description = "The Idempotency-Key was first used with another body")
+	@ApiResponse(responseCode = "429", description = "The key's active-jobs or storage quota is used up")
 	@PostMapping
 	ResponseEntity<SweepView> create(Caller caller, @Valid @RequestBody SweepRequest request,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -56,6 +69,11 @@ class SweepController {
 			.body(sweep);
 	}
 
+	/**
+	 * Lists sweeps, newest first unless sorted otherwise.
+	 * @return one page of sweeps with their status and job counts
+	 */
+	@Operation(operationId = "listSweeps")
 	@GetMapping
 	PageView<SweepSummary> list(Caller caller, @RequestParam(required = false) String name,
 			@RequestParam(required = false) Instant createdAfter, @RequestParam(required = false) Instant createdBefore,
@@ -64,16 +82,34 @@ class SweepController {
 		return this.sweeps.list(caller, new SweepQuery(name, createdAfter, createdBefore, sort, page, size));
 	}
 
+	/**
+	 * Shows a sweep: its status, job counts and comparison table.
+	 * @return the sweep
+	 */
+	@Operation(operationId = "getSweep")
 	@GetMapping("/{id}")
 	SweepView get(Caller caller, @PathVariable UUID id) {
 		return this.sweeps.get(caller, id);
 	}
 
+	/**
+	 * One metric of every job of a sweep, aligned epoch by epoch, for plotting.
+	 * @return one series per job
+	 */
+	@Operation(operationId = "getSweepCurves")
 	@GetMapping("/{id}/curves")
 	SweepCurves curves(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "trainLoss") String metric) {
 		return this.sweeps.curves(caller, id, metric);
 	}
 
+	/**
+	 * Cancels every unfinished job of a sweep.
+	 * @return the sweep
+	 */
+	@Operation(operationId = "cancelSweep")
+	@ApiResponse(responseCode = "200", description = "Cancelled: no job was running")
+	@ApiResponse(responseCode = "202", description = "Asked to stop: running jobs stop shortly")
+	@ApiResponse(responseCode = "409", description = "The sweep has already ended")
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<SweepView> cancel(Caller caller, @PathVariable UUID id) {
 		SweepView sweep = this.sweeps.cancel(caller, id);
