@@ -38,9 +38,10 @@ class ServiceRestartTest {
 		try (ConfigurableApplicationContext first = start(true)) {
 			Api api = ServiceInstances.api(first);
 			running = api.submit(LONG_JOB).path("id").asString();
-			api.awaitJob(running, job -> job.path("status").asString().equals("RUNNING"), Duration.ofSeconds(60));
 			queued = api.submit(SHORT_JOB).path("id").asString();
-			sleep(3000);
+			// well inside epoch 1 (3,000 iterations), whatever the machine's speed
+			api.awaitJob(running, job -> job.at("/progress/epochsCompleted").asInt() == 0
+					&& job.at("/progress/iteration").asInt() >= 50, Duration.ofSeconds(60));
 		}
 
 		try (ConfigurableApplicationContext apiOnly = start(false)) {
