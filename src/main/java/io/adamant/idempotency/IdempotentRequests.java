@@ -1,5 +1,6 @@
 package io.adamant.idempotency;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,9 +14,12 @@ import io.adamant.api.InvalidRequestException;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Makes a creating {@code POST} safe to retry: the first request with an
@@ -55,8 +59,28 @@ public class IdempotentRequests {
 	/**
 	 * What a request produced, and whether this request created it or replays an earlier
 	 * one.
+	 *
+	 * @param result the resource as it is now
+	 * @param id its id
+	 * @param replayed whether an earlier request with the key created it
 	 */
-	public record Outcome<T>(T result, boolean replayed) {
+	public record Outcome<T>(T result, UUID id, boolean replayed) {
+
+		/**
+		 * {@code 202 Accepted} with the resource, its URL (the request's plus its id) in
+		 * {@code Location} and whether it was replayed.
+		 */
+		public ResponseEntity<T> accepted() {
+			URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+				.path("/{id}")
+				.buildAndExpand(this.id)
+				.toUri();
+			return ResponseEntity.status(HttpStatus.ACCEPTED)
+				.location(location)
+				.header(REPLAYED_HEADER, String.valueOf(this.replayed))
+				.body(this.result);
+		}
+
 	}
 
 	/**
@@ -72,7 +96,8 @@ public class IdempotentRequests {
 	public <T> Outcome<T> execute(String scope, String key, Object body, Supplier<T> create, Function<T, UUID> idOf,
 			Function<UUID, T> replay) {
 		if (key == null) {
-			return new Outcome<>(create.get(), false);
+			T created = create.get();
+			return new Outcome<>(created, idOf.apply(created), false);
 		}
 		checkKey(key);
 		String hash = hash(body);
@@ -80,14 +105,15 @@ public class IdempotentRequests {
 			forgetExpired();
 			if (claim(scope, key, hash)) {
 				T created = create.get();
-				remember(scope, key, idOf.apply(created));
-				return new Outcome<>(created, false);
+				UUID id = idOf.apply(created);
+				remember(scope, key, id);
+				return new Outcome<>(created, id, false);
 			}
 			Recorded recorded = recorded(scope, key);
 			if (!recorded.requestHash().equals(hash)) {
 				throw IdempotencyKeyReusedException.forKey(key);
 			}
-			return new Outcome<>(replay.apply(recorded.resourceId()), true);
+			return new Outcome<>(replay.apply(recorded.resourceId()), recorded.resourceId(), true);
 		});
 	}
 

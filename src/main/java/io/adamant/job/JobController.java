@@ -1,6 +1,5 @@
 package io.adamant.job;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Training jobs: submit a spec, follow the job to its end, read its metrics and events,
@@ -62,15 +60,7 @@ class JobController {
 		IdempotentRequests.Outcome<JobView> outcome = this.idempotentRequests.execute(
 				"POST /api/v1/jobs " + caller.owner(), idempotencyKey, spec, () -> this.jobs.submit(caller, spec),
 				JobView::id, id -> this.jobs.get(caller, id));
-		JobView job = outcome.result();
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{id}")
-			.buildAndExpand(job.id())
-			.toUri();
-		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.location(location)
-			.header(IdempotentRequests.REPLAYED_HEADER, String.valueOf(outcome.replayed()))
-			.body(job);
+		return outcome.accepted();
 	}
 
 	/**

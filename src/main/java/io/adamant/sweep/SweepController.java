@@ -1,6 +1,5 @@
 package io.adamant.sweep;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/sweeps")
@@ -58,15 +56,7 @@ class SweepController {
 		IdempotentRequests.Outcome<SweepView> outcome = this.idempotentRequests.execute(
 				"POST /api/v1/sweeps " + caller.owner(), idempotencyKey, request,
 				() -> this.sweeps.create(caller, request), SweepView::id, id -> this.sweeps.get(caller, id));
-		SweepView sweep = outcome.result();
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{id}")
-			.buildAndExpand(sweep.id())
-			.toUri();
-		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.location(location)
-			.header(IdempotentRequests.REPLAYED_HEADER, String.valueOf(outcome.replayed()))
-			.body(sweep);
+		return outcome.accepted();
 	}
 
 	/**

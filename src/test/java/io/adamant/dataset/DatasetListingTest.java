@@ -4,29 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.adamant.support.Api;
-import org.junit.jupiter.api.BeforeEach;
+import io.adamant.support.NoWorkersApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dataset listing: filters, sort and pages over built-in and uploaded datasets. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "adamant.worker.enabled=false", "adamant.queue.reaper-interval=1h" })
-class DatasetListingTest {
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new Api(this.port);
-	}
+class DatasetListingTest extends NoWorkersApiTest {
 
 	@Test
 	void filtersByTaskAndInputKindAsTheJsonNamesThem() {

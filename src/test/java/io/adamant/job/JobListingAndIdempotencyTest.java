@@ -10,12 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.adamant.support.Api;
-import org.junit.jupiter.api.BeforeEach;
+import io.adamant.support.NoWorkersApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,23 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * submission. No workers run here, so submitted jobs stay queued where the test puts
  * them; every test names its jobs uniquely, because the context's database is shared.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "adamant.worker.enabled=false", "adamant.queue.reaper-interval=1h" })
-class JobListingAndIdempotencyTest {
+class JobListingAndIdempotencyTest extends NoWorkersApiTest {
 
 	private static final String SPEC = """
 			{"name":"%s","dataset":{"name":"iris"},"model":{"type":"mlp","hiddenLayers":[{"units":4}]},
 			 "priority":%d,"training":{"epochs":2}}""";
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void pagesCarryTotalsAndNeverOverlap() {

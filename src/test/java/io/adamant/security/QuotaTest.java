@@ -10,11 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.adamant.support.Api;
-import org.junit.jupiter.api.BeforeEach;
+import io.adamant.support.NoWorkersApiTest;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,22 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each quota of a key, over its limit. No workers run here, so submitted jobs stay queued
  * and count as active.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "adamant.worker.enabled=false", "adamant.queue.reaper-interval=1h" })
-class QuotaTest {
+class QuotaTest extends NoWorkersApiTest {
 
 	private static final String JOB = """
 			{"dataset":{"name":"iris"},"model":{"type":"mlp","hiddenLayers":[{"units":%d}]},"training":{"epochs":%d}}""";
-
-	@LocalServerPort
-	int port;
-
-	Api admin;
-
-	@BeforeEach
-	void connect() {
-		this.admin = new Api(this.port);
-	}
 
 	@Test
 	void activeJobsOverTheQuotaAreRefusedWith429EvenWhenSubmittedTogether() throws Exception {
@@ -124,7 +109,7 @@ class QuotaTest {
 
 	@Test
 	void quotasAreShownOnTheKeyWithTheDefaultsFilledIn() {
-		Api.Response created = this.admin.post("/api/v1/admin/keys",
+		Api.Response created = this.api.post("/api/v1/admin/keys",
 				"{\"name\":\"q\",\"owner\":\"quota-view\",\"role\":\"user\",\"quotas\":{\"maxEpochs\":7}}");
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.body().at("/apiKey/quotas/maxEpochs").asInt()).isEqualTo(7);
@@ -135,7 +120,7 @@ class QuotaTest {
 
 	@Test
 	void invalidKeyRequestsNameTheField() {
-		Api.Response response = this.admin.post("/api/v1/admin/keys",
+		Api.Response response = this.api.post("/api/v1/admin/keys",
 				"{\"name\":\"q\",\"owner\":\"not ok!\",\"role\":\"user\",\"quotas\":{\"maxEpochs\":0},\"expiresAt\":\"2001-01-01T00:00:00Z\"}");
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body().path("errors").findValuesAsString("field")).contains("owner", "quotas.maxEpochs",
@@ -143,8 +128,8 @@ class QuotaTest {
 	}
 
 	private Api userWith(String quotas) {
-		return this.admin
-			.withKey(this.admin.createKey("quota-" + System.nanoTime(), "user", ",\"quotas\":{" + quotas + "}"));
+		return this.api
+			.withKey(this.api.createKey("quota-" + System.nanoTime(), "user", ",\"quotas\":{" + quotas + "}"));
 	}
 
 	private static void assertQuota(Api.Response response, int status, String field, String message) {

@@ -1,28 +1,16 @@
 package io.adamant.security;
 
 import io.adamant.support.Api;
-import org.junit.jupiter.api.BeforeEach;
+import io.adamant.support.NoWorkersApiTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Body limits, security headers and error bodies that say nothing of the internals. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"adamant.worker.enabled=false", "adamant.queue.reaper-interval=1h", "adamant.security.max-json-body=4KB" })
-class RequestLimitsTest {
-
-	@LocalServerPort
-	int port;
-
-	Api api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new Api(this.port);
-	}
+@TestPropertySource(properties = "adamant.security.max-json-body=4KB")
+class RequestLimitsTest extends NoWorkersApiTest {
 
 	@Test
 	void aJsonBodyOverTheLimitIsRefusedWith413() {
