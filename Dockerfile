@@ -2,7 +2,9 @@
 # Build: docker build -t adamant .
 # Run:   docker run -p 8080:8080 \
 #          -e SPRING_DATASOURCE_URL=jdbc:postgresql://db:5432/adamant \
-#          -e SPRING_DATASOURCE_USERNAME=adamant -e SPRING_DATASOURCE_PASSWORD=secret adamant
+#          -e SPRING_DATASOURCE_USERNAME=adamant -e SPRING_DATASOURCE_PASSWORD=secret \
+#          -e ADAMANT_SECURITY_BOOTSTRAP_ADMIN_KEY=<a long random secret> adamant
+# Without ADAMANT_SECURITY_BOOTSTRAP_ADMIN_KEY the first start prints a generated admin key in the log.
 # Without SPRING_DATASOURCE_URL the container runs its own embedded PostgreSQL in /app/data
 # (mount a volume there to keep it).
 
@@ -13,7 +15,8 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY db db
-RUN ./mvnw -B -q package -DskipTests && cp target/adamant-*.jar /src/adamant.jar
+# the tests (and the test client generated from the OpenAPI document) are not built here
+RUN ./mvnw -B -q package -Dmaven.test.skip=true && cp target/adamant-*.jar /src/adamant.jar
 
 # glibc-based runtime: ND4J's native libraries do not run on musl (Alpine)
 FROM eclipse-temurin:17-jre-jammy
