@@ -205,7 +205,7 @@ class ModelFamiliesTest extends HttpApiTest {
 		assertThat(tooBig.status()).isEqualTo(400);
 		// 64·8192+8192 + 8192·8192+8192 + 8192·10+10
 		assertThat(tooBig.body().at("/errors/0/message").asString())
-			.isEqualTo("has 67,731,466 parameters; the limit is 10,000,000");
+			.isEqualTo("has 67,731,466 parameters; the limit is 10,000,000 (maxParameters)");
 	}
 
 	@Test
