@@ -77,16 +77,20 @@ class DatasetController {
 	}
 
 	/**
-	 * Every part is optional here so that the service, not data binding, reports what is
-	 * missing or wrong, all at once and in its own words.
+	 * A CSV file, or a zip of images in class folders (ImageFolder layout). Every part is
+	 * optional here so that the service, not data binding, reports what is missing or
+	 * wrong, all at once and in its own words.
 	 */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<DatasetView> upload(Caller caller, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String labelColumn,
 			@RequestParam(required = false) String task, @RequestParam(required = false) String imageShape,
-			@RequestParam(required = false) String sequenceLength) {
+			@RequestParam(required = false) String sequenceLength, @RequestParam(required = false) String imageSize,
+			@RequestParam(required = false) String width, @RequestParam(required = false) String height,
+			@RequestParam(required = false) String channels) {
 		DatasetView dataset = this.uploads.upload(caller,
-				new UploadForm(name, labelColumn, task, imageShape, sequenceLength), file);
+				new UploadForm(name, labelColumn, task, imageShape, sequenceLength, imageSize, width, height, channels),
+				file);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{name}")
 			.buildAndExpand(dataset.name())
