@@ -34,8 +34,18 @@ public class PayloadTooLargeException extends ApiException {
 		return new PayloadTooLargeException(field + ": " + message, List.of(new FieldProblem(field, message)));
 	}
 
+	/**
+	 * A part refused for a size-related reason of its own, e.g. what an archive expands
+	 * to.
+	 * @param field the form field of the part
+	 * @param message what is too large, as a phrase after the field's name
+	 */
+	public static PayloadTooLargeException forField(String field, String message) {
+		return new PayloadTooLargeException(field + ": " + message, List.of(new FieldProblem(field, message)));
+	}
+
 	/** A size as it is configured: {@code 50MB} rather than {@code 52428800B}. */
-	static String format(DataSize size) {
+	public static String format(DataSize size) {
 		long bytes = size.toBytes();
 		if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
 			return size.toMegabytes() + "MB";

@@ -11,6 +11,14 @@ interface BuiltInDataset {
 		return info();
 	}
 
+	/**
+	 * Whether its rows are images with values in [0, 1], channels first, so that image
+	 * files can be predicted on as its rows.
+	 */
+	default boolean takesImageFiles() {
+		return false;
+	}
+
 	/** Whether {@code sequenceLength} applies. */
 	default boolean takesSequenceLength() {
 		return false;

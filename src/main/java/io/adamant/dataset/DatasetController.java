@@ -94,22 +94,28 @@ class DatasetController {
 	}
 
 	/**
-	 * Uploads a CSV dataset: UTF-8, a header row naming the columns, then one row per
-	 * sample.
+	 * Uploads a dataset: a CSV file (UTF-8, a header row naming the columns, then one row
+	 * per sample), or a zip of images in class folders (ImageFolder layout, optionally
+	 * under {@code train/} and {@code val/}).
 	 * <p>
 	 * (Every part is optional in the signature so that the service, not data binding,
 	 * reports what is missing or wrong, all at once and in its own words.)
-	 * @param file the CSV (required)
+	 * @param file the CSV or the zip (required)
 	 * @param name the dataset's name (required): {@code [a-z0-9][a-z0-9-]{0,62}}, not a
 	 * built-in's nor an existing upload's
-	 * @param labelColumn the header name of the label column (required); every other
+	 * @param labelColumn CSV: the header name of the label column (required); every other
 	 * column is a feature, in file order
 	 * @param task {@code classification} (labels are class names) or {@code regression}
-	 * (labels are numbers) (required)
-	 * @param imageShape {@code channels,height,width}, e.g. {@code 1,8,8}: the features
-	 * are images; the product must equal the feature count
-	 * @param sequenceLength steps per row: the features are sequences, feature by
+	 * (labels are numbers); required for a CSV, a zip is classification
+	 * @param imageShape CSV: {@code channels,height,width}, e.g. {@code 1,8,8}: the
+	 * features are images; the product must equal the feature count
+	 * @param sequenceLength CSV: steps per row: the features are sequences, feature by
 	 * feature, then step by step
+	 * @param imageSize zip: the size every image is resized to, {@code WIDTHxHEIGHT},
+	 * e.g. {@code 32x32} (or give width and height)
+	 * @param width zip: the width images are resized to
+	 * @param height zip: the height images are resized to
+	 * @param channels zip: 1 (grey) or 3 (RGB); by default 3 if any image has colour
 	 */
 	@Operation(operationId = "uploadDataset")
 	@ApiResponse(responseCode = "201", description = "Stored: the dataset with its statistics",
@@ -121,9 +127,12 @@ class DatasetController {
 	ResponseEntity<DatasetView> upload(Caller caller, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String labelColumn,
 			@RequestParam(required = false) String task, @RequestParam(required = false) String imageShape,
-			@RequestParam(required = false) String sequenceLength) {
+			@RequestParam(required = false) String sequenceLength, @RequestParam(required = false) String imageSize,
+			@RequestParam(required = false) String width, @RequestParam(required = false) String height,
+			@RequestParam(required = false) String channels) {
 		DatasetView dataset = this.uploads.upload(caller,
-				new UploadForm(name, labelColumn, task, imageShape, sequenceLength), file);
+				new UploadForm(name, labelColumn, task, imageShape, sequenceLength, imageSize, width, height, channels),
+				file);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{name}")
 			.buildAndExpand(dataset.name())

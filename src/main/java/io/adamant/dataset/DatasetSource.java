@@ -20,4 +20,10 @@ interface DatasetSource {
 
 	LoadedDataset load(String name);
 
+	/**
+	 * Whether the dataset was made from image files, so that image files can be predicted
+	 * on as its rows.
+	 */
+	boolean takesImageFiles(String name);
+
 }

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A dataset cut into training and validation rows, reproducibly from a seed; stratified
- * by class for classification so that each class keeps its share in both parts.
+ * by class for classification so that each class keeps its share in both parts. A dataset
+ * uploaded with a split of its own ({@code train/} and {@code val/}) is cut exactly
+ * there, whatever the validation fraction.
  *
  * @param train the rows to fit on
  * @param validation the held-out rows; {@code null} when the validation fraction is 0
@@ -18,6 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
 public record DatasetSplit(DataSet train, DataSet validation) {
 
 	public static DatasetSplit of(LoadedDataset data, double validationFraction, long seed) {
+		if (data.validationRows() != null) {
+			return predefined(data, data.validationRows());
+		}
 		Random random = new Random(seed);
 		List<Integer> trainRows = new ArrayList<>();
 		List<Integer> validationRows = new ArrayList<>();
@@ -36,6 +42,14 @@ public record DatasetSplit(DataSet train, DataSet validation) {
 		Collections.shuffle(trainRows, random);
 		return new DatasetSplit(select(data, trainRows),
 				validationRows.isEmpty() ? null : select(data, validationRows));
+	}
+
+	/** The first rows to train on, the last {@code validationRows} to validate on. */
+	private static DatasetSplit predefined(LoadedDataset data, int validationRows) {
+		int trainRows = data.rows() - validationRows;
+		List<Integer> train = IntStream.range(0, trainRows).boxed().toList();
+		List<Integer> validation = IntStream.range(trainRows, data.rows()).boxed().toList();
+		return new DatasetSplit(select(data, train), validation.isEmpty() ? null : select(data, validation));
 	}
 
 	private static List<List<Integer>> groups(LoadedDataset data) {

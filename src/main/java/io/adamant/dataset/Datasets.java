@@ -65,6 +65,19 @@ public class Datasets {
 		return builtIn != null && builtIn.takesSequenceLength();
 	}
 
+	/**
+	 * Whether image files can be predicted on as the dataset's rows: it was uploaded as a
+	 * zip of images, or its rows are generated images with values in [0, 1]. Not so for
+	 * {@code digits} (intensities 0 – 16) or a CSV of images (of any scale).
+	 */
+	public boolean takesImageFiles(String name) {
+		BuiltInDataset builtIn = this.builtIns.get(name);
+		if (builtIn != null) {
+			return builtIn.takesImageFiles();
+		}
+		return this.sources.stream().anyMatch(source -> source.takesImageFiles(name));
+	}
+
 	/** What a dataset is with the given options (a sequence length changes its shape). */
 	public Optional<DatasetInfo> describe(String name, Integer sequenceLength) {
 		BuiltInDataset builtIn = this.builtIns.get(name);

@@ -31,6 +31,11 @@ class ShapesDataset implements BuiltInDataset {
 	}
 
 	@Override
+	public boolean takesImageFiles() {
+		return true;
+	}
+
+	@Override
 	public LoadedDataset load(int samples, int sequenceLength, long seed) {
 		Random random = new Random(seed);
 		int pixels = CHANNELS * SIZE * SIZE;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.adamant.api.FieldProblem;
 import io.adamant.api.InvalidRequestException;
@@ -17,6 +18,8 @@ import io.adamant.checkpoint.Checkpoints;
 import io.adamant.dataset.DatasetInfo;
 import io.adamant.dataset.DatasetTask;
 import io.adamant.dataset.Datasets;
+import io.adamant.dataset.ImageFile;
+import io.adamant.dataset.ImageInputs;
 import io.adamant.job.JobSpec;
 import io.adamant.job.JobView;
 import io.adamant.job.Jobs;
@@ -33,9 +36,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.stereotype.Service;
 
 /**
- * Predicts with a job's stored network and the normaliser saved with it. Restored
- * networks are kept in a small cache by checkpoint, since restoring costs far more than
- * predicting.
+ * Predicts with a job's stored network and the normaliser saved with it, on rows of
+ * features or on images. Restored networks are kept in a small cache by checkpoint, since
+ * restoring costs far more than predicting.
  */
 @Service
 class Predictions {
@@ -48,6 +51,8 @@ class Predictions {
 
 	private final Datasets datasets;
 
+	private final ImageInputs imageInputs;
+
 	private final Map<UUID, Restored> cache = new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<UUID, Restored> eldest) {
@@ -55,23 +60,39 @@ class Predictions {
 		}
 	};
 
-	Predictions(Jobs jobs, Checkpoints checkpoints, Datasets datasets) {
+	Predictions(Jobs jobs, Checkpoints checkpoints, Datasets datasets, ImageInputs imageInputs) {
 		this.jobs = jobs;
 		this.checkpoints = checkpoints;
 		this.datasets = datasets;
+		this.imageInputs = imageInputs;
 	}
 
 	/**
+	 * Predicts on rows of features.
 	 * @param checkpointId a checkpoint of the job to use; its final one if {@code null}
 	 */
 	PredictionView predict(Caller caller, UUID jobId, UUID checkpointId, List<List<Double>> rows) {
+		return predict(caller, jobId, checkpointId, dataset -> features(rows, dataset.features()));
+	}
+
+	/**
+	 * Predicts on image files, made into rows as the job's dataset was.
+	 * @param checkpointId a checkpoint of the job to use; its final one if {@code null}
+	 * @param field the request's field of the images, for problems about them all
+	 */
+	PredictionView predictImages(Caller caller, UUID jobId, UUID checkpointId, List<ImageFile> images, String field) {
+		return predict(caller, jobId, checkpointId, dataset -> images(images, field, dataset));
+	}
+
+	private PredictionView predict(Caller caller, UUID jobId, UUID checkpointId,
+			Function<DatasetInfo, INDArray> inputs) {
 		JobView job = this.jobs.get(caller, jobId);
 		CheckpointView checkpoint = checkpoint(job, checkpointId);
 		JobSpec spec = job.spec();
 		DatasetInfo dataset = this.datasets.describe(spec.dataset().name(), spec.dataset().sequenceLength())
 			.orElseThrow(() -> InvalidRequestException.forField("dataset",
 					"the job's dataset '%s' no longer exists".formatted(spec.dataset().name())));
-		INDArray features = features(rows, dataset.features());
+		INDArray features = inputs.apply(dataset);
 		Restored restored = restore(jobId, checkpoint);
 		NetworkInput input = new NetworkInput(dataset);
 		INDArray output;
@@ -115,6 +136,11 @@ class Predictions {
 			throw InvalidRequestException.forFields(problems.subList(0, Math.min(problems.size(), 20)));
 		}
 		return Nd4j.create(data, new long[] { rows.size(), width }, DataType.FLOAT);
+	}
+
+	private INDArray images(List<ImageFile> images, String field, DatasetInfo dataset) {
+		float[] rows = this.imageInputs.rows(dataset, images, field);
+		return Nd4j.create(rows, new long[] { images.size(), dataset.features() }, DataType.FLOAT);
 	}
 
 	private static List<PredictionView.Prediction> predictions(INDArray output, DatasetInfo dataset) {

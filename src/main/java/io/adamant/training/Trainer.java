@@ -32,10 +32,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trains one job with DL4J: loads and splits its data, standardises the features with
- * statistics of the training rows only, fits epoch by epoch under a
- * {@link TrainingMonitor}, applies the divergence policy, and serialises the final (or
- * last good) network with its updater state and normaliser. It touches no database; it
- * reports through {@link TrainingCallbacks}.
+ * statistics of the training rows only (per feature, or per channel for uploaded images),
+ * fits epoch by epoch under a {@link TrainingMonitor}, applies the divergence policy, and
+ * serialises the final (or last good) network with its updater state and normaliser. It
+ * touches no database; it reports through {@link TrainingCallbacks}.
  */
 @Component
 class Trainer {
@@ -66,10 +66,8 @@ class Trainer {
 		NetworkInput input = new NetworkInput(data.info());
 		DatasetSplit split = DatasetSplit.of(data, spec.training().validationFraction(), seed);
 		Restored restored = resume == null ? null : restore(resume);
-		NormalizerStandardize normalizer = restored == null ? new NormalizerStandardize() : restored.normalizer();
-		if (restored == null) {
-			normalizer.fit(split.train());
-		}
+		NormalizerStandardize normalizer = (restored == null) ? Standardisers.fit(data, split.train())
+				: restored.normalizer();
 		normalizer.transform(split.train());
 		if (split.validation() != null) {
 			normalizer.transform(split.validation());

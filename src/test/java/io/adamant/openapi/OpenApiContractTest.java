@@ -47,10 +47,10 @@ import static org.assertj.core.api.Assertions.fail;
  * PostgreSQL, as every test does). The client of {@code GeneratedClientTest} is generated
  * from the stored file before the tests compile; should a change to the API make the
  * stale file's client fail to compile, move {@code GeneratedClientTest} aside, delete
- * {@code target/generated-test-sources}, regenerate, and put it back. The file is written
- * pretty-printed with objects' members sorted by name (but for schemas' properties and
- * example payloads, whose order means something), so that regenerating it gives a small,
- * stable diff.
+ * {@code target/generated-test-sources}, regenerate with {@code -Dcodegen.skip=true}
+ * added, and put it back. The file is written pretty-printed with objects' members sorted
+ * by name (but for schemas' properties and example payloads, whose order means
+ * something), so that regenerating it gives a small, stable diff.
  */
 class OpenApiContractTest extends HttpApiTest {
 
