@@ -5,6 +5,7 @@ import java.util.stream.LongStream;
 
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.validation.ConstraintViolationException;
+import io.adamant.database.ConnectionFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (ConnectionFailures.isConnectionFailure(ex)) {
+			// a database restart: the client may retry; nothing was half-stored
+			log.warn("Database unreachable: {}", ex.getMessage());
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+					"The database cannot be reached just now; retry shortly.", List.of());
+		}
 		log.error("Unhandled error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
 				"The service failed to handle the request; the error is logged.", List.of());

@@ -96,7 +96,8 @@ final class ProblemCatalog {
 									"you have 100 jobs queued or running, the most your key allows (maxActiveJobs = "
 											+ "100); wait for one to end or cancel one")))),
 			new Entry(ProblemTypes.SERVICE_UNAVAILABLE, 503, "Service unavailable",
-					"too many open event streams on the instance, or it is shutting down",
+					"the database cannot be reached just now (retry), too many open event streams on the instance, "
+							+ "or it is shutting down",
 					problem(ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable", 503,
 							"This instance serves 200 event streams already; retry later", "/api/v1/jobs/{id}/events",
 							List.of())),

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.adamant.database.ConnectionFailures;
 import io.adamant.checkpoint.CheckpointKind;
 import io.adamant.checkpoint.CheckpointMetrics;
 import io.adamant.checkpoint.CheckpointView;
@@ -246,23 +247,11 @@ class TrainingWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * Whether a failure came from losing the database connection (SQL states 08xxx, or
-	 * 57P0x for a server shutting down), however Spring, Hibernate or Hikari wrapped it:
-	 * the only failures worth retrying.
+	 * Whether a failure came from losing the database connection: the only ones worth
+	 * retrying.
 	 */
 	static boolean isConnectionFailure(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-			if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-				return true;
-			}
-			if (cause instanceof org.springframework.transaction.CannotCreateTransactionException
-					|| cause instanceof java.sql.SQLTransientConnectionException
-					|| cause instanceof java.net.SocketException) {
-				return true;
-			}
-		}
-		return false;
+		return ConnectionFailures.isConnectionFailure(failure);
 	}
 
 	private void conclude(ClaimedJob job, TrainingOutcome outcome) {

@@ -21,12 +21,18 @@ class ConnectionFailureTest {
 	void retriesConnectionLossesHoweverWrapped() {
 		RuntimeException rollbackOnDeadConnection = new JpaSystemException(new RuntimeException(
 				"Unable to rollback against JDBC Connection", new SQLException("Connection is closed", "08003")));
+		// as observed: the rollback's failure, without an SQL state, replaces the one
+		// that
+		// killed the transaction
+		RuntimeException rollbackWithoutState = new JpaSystemException(new RuntimeException(
+				"Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
 		RuntimeException adminShutdown = new JpaSystemException(new RuntimeException("JDBC exception executing SQL",
 				new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
 		RuntimeException brokenPipe = new JpaSystemException(new RuntimeException(
 				new SQLException("An I/O error occurred", null, new SocketException("Broken pipe"))));
 
 		assertThat(TrainingWorkers.isConnectionFailure(rollbackOnDeadConnection)).isTrue();
+		assertThat(TrainingWorkers.isConnectionFailure(rollbackWithoutState)).isTrue();
 		assertThat(TrainingWorkers.isConnectionFailure(adminShutdown)).isTrue();
 		assertThat(TrainingWorkers.isConnectionFailure(brokenPipe)).isTrue();
 	}
