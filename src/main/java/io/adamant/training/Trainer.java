@@ -137,6 +137,8 @@ class Trainer {
 
 		private INDArray shuffledLabels;
 
+		private List<INDArray[]> batches;
+
 		private double bestLoss = Double.POSITIVE_INFINITY;
 
 		private double bestCheckpointLoss = Double.POSITIVE_INFINITY;
@@ -310,20 +312,37 @@ class Trainer {
 			return new Validation(loss, null, Math.sqrt(mse));
 		}
 
+		/**
+		 * Features and labels of each batch, as the network reads them, over the shuffle
+		 * buffers.
+		 */
+		private List<INDArray[]> batchViews(int rows, int batchSize) {
+			List<INDArray[]> views = new java.util.ArrayList<>();
+			for (int start = 0; start < rows; start += batchSize) {
+				int end = Math.min(rows, start + batchSize);
+				views.add(new INDArray[] {
+						this.input
+							.features(this.shuffledFeatures.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())),
+						this.input
+							.labels(this.shuffledLabels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())) });
+			}
+			return views;
+		}
+
 		private EpochLoop fitEpoch(int epoch, int firstBatch) {
 			DataSet train = this.split.train();
 			int rows = train.numExamples();
 			int batchSize = this.spec.training().batchSize();
 			int[] order = permutation(rows, this.shuffling);
-			// one native gather per epoch into buffers kept for the run; the batches
-			// below are
-			// views into them
-			if (this.shuffledFeatures == null) {
+			// one native gather per epoch into buffers kept for the run; the batches are
+			// views into them, made once per run (a view costs native allocations)
+			if (this.batches == null) {
 				this.shuffledFeatures = train.getFeatures().ulike();
 				this.shuffledLabels = train.getLabels().ulike();
+				this.batches = batchViews(rows, batchSize);
 			}
-			INDArray features = Nd4j.pullRows(train.getFeatures(), this.shuffledFeatures, 1, order);
-			INDArray labels = Nd4j.pullRows(train.getLabels(), this.shuffledLabels, 1, order);
+			Nd4j.pullRows(train.getFeatures(), this.shuffledFeatures, 1, order);
+			Nd4j.pullRows(train.getLabels(), this.shuffledLabels, 1, order);
 			EpochLoop loop = new EpochLoop();
 			this.control.progress().startEpoch(firstBatch, (rows + batchSize - 1) / batchSize);
 			for (int start = firstBatch * batchSize; start < rows; start += batchSize) {
@@ -332,9 +351,8 @@ class Trainer {
 				}
 				int end = Math.min(rows, start + batchSize);
 				try {
-					this.network.fit(
-							this.input.features(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())),
-							this.input.labels(labels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())));
+					INDArray[] batch = this.batches.get(start / batchSize);
+					this.network.fit(batch[0], batch[1]);
 					loop.accept(this.network.score(), end - start);
 					this.control.progress().iterationDone(end - start, this.monitor.lastGradientNorm());
 				}

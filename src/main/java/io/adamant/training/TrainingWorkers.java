@@ -103,6 +103,7 @@ class TrainingWorkers implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
+		NativeThreads.configure(this.properties.nativeThreads(), this.properties.concurrency());
 		String instance = this.properties.instanceName().isBlank() ? instanceName() : this.properties.instanceName();
 		for (int i = 1; i <= this.properties.concurrency(); i++) {
 			String workerId = instance + "/worker-" + i;

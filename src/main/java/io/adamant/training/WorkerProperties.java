@@ -18,9 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * back to the queue
  * @param instanceName how this instance names its workers (worker ids are
  * {@code <instance>/worker-<n>}); host name and process id if left empty
+ * @param nativeThreads threads ND4J's native code may use per operation; 0 chooses
+ * ({@code OMP_NUM_THREADS} if set, else one core fewer than the machine has, shared among
+ * the workers)
  */
 @Validated
 @ConfigurationProperties("adamant.worker")
 record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1") @Min(1) @Max(64) int concurrency,
-		@DefaultValue("30s") Duration shutdownGrace, @DefaultValue("") String instanceName) {
+		@DefaultValue("30s") Duration shutdownGrace, @DefaultValue("") String instanceName,
+		@DefaultValue("0") @Min(0) @Max(1024) int nativeThreads) {
 }

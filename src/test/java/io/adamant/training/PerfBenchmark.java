@@ -56,6 +56,8 @@ public final class PerfBenchmark {
 		double warmup = setting("PERF_WARMUP_SECONDS", 2);
 		int rounds = (int) setting("PERF_ROUNDS", 5);
 		double roundSeconds = setting("PERF_ROUND_SECONDS", 1);
+		// the thread count the service's single worker chooses, so that both run alike
+		NativeThreads.configure(0, 1);
 		JsonMapper mapper = JsonMapper.builder().build();
 		JsonNode file = mapper.readTree(new File(args[0]));
 		Set<String> only = Set.copyOf(Arrays.asList(args).subList(1, args.length));
