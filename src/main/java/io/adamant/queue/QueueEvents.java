@@ -12,6 +12,13 @@ public final class QueueEvents {
 	public record JobQueued(UUID jobId) {
 	}
 
+	/**
+	 * The notifications were down for a while (the listening connection was lost and is
+	 * back): jobs may have been queued unannounced, so idle workers should look.
+	 */
+	public record NotificationsResumed() {
+	}
+
 	/** The owner of a running job asked to cancel it. */
 	public record CancelRequested(UUID jobId) {
 	}

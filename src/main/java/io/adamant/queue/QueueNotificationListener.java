@@ -42,4 +42,9 @@ class QueueNotificationListener implements NotificationSubscriber {
 		}
 	}
 
+	@Override
+	public void listening() {
+		this.events.publishEvent(new QueueEvents.NotificationsResumed());
+	}
+
 }

@@ -159,6 +159,14 @@ class TrainingWorkers implements SmartLifecycle {
 		this.wakeup.signal();
 	}
 
+	/**
+	 * A job queued while notifications were down would otherwise wait for the next poll.
+	 */
+	@EventListener
+	void onNotificationsResumed(QueueEvents.NotificationsResumed event) {
+		this.wakeup.signal();
+	}
+
 	@EventListener
 	void onCancelRequested(QueueEvents.CancelRequested event) {
 		ActiveRun run = this.active.get(event.jobId());
