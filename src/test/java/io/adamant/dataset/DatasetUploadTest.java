@@ -324,7 +324,7 @@ class DatasetUploadTest extends HttpApiTest {
 
 	@Test
 	void reportsEveryMissingOrInvalidFormFieldAtOnce() {
-		List<String> before = names();
+		List<String> before = this.api.datasetNames();
 
 		Api.Response missing = upload(new Api.Multipart().field("other", "x"));
 
@@ -343,7 +343,7 @@ class DatasetUploadTest extends HttpApiTest {
 			.isEqualTo(400);
 		assertThat(upload(form("x".repeat(64), "regression", "label").file("file", "x.csv", rows(2, 3))).status())
 			.isEqualTo(400);
-		assertThat(names()).isEqualTo(before);
+		assertThat(this.api.datasetNames()).isEqualTo(before);
 	}
 
 	@Test
@@ -377,7 +377,7 @@ class DatasetUploadTest extends HttpApiTest {
 
 		assertThat(deleted.status()).isEqualTo(204);
 		assertThat(this.api.get("/api/v1/datasets/short-lived").status()).isEqualTo(404);
-		assertThat(names()).doesNotContain("short-lived");
+		assertThat(this.api.datasetNames()).doesNotContain("short-lived");
 		assertThat(this.api.delete("/api/v1/datasets/short-lived").status()).isEqualTo(404);
 		Api.Response job = this.api.post("/api/v1/jobs", JOB.formatted("short-lived"));
 		assertThat(job.status()).isEqualTo(400);
@@ -405,12 +405,12 @@ class DatasetUploadTest extends HttpApiTest {
 		assertThat(iris.path("rows").asInt()).isEqualTo(150);
 		assertThat(iris.path("source").asString()).contains("Fisher");
 		assertThat(iris.path("statistics").isNull()).isTrue();
-		assertThat(names()).contains("iris", "synthetic-regression");
+		assertThat(this.api.datasetNames()).contains("iris", "synthetic-regression");
 	}
 
 	/** Uploads {@code form}, expects it refused and the dataset list unchanged. */
 	private Api.Response assertRefused(Api.Multipart form, int status, String field, String message) {
-		List<String> before = names();
+		List<String> before = this.api.datasetNames();
 
 		Api.Response refused = upload(form);
 
@@ -422,7 +422,7 @@ class DatasetUploadTest extends HttpApiTest {
 				assertThat(error.path("message").asString()).contains(message);
 			});
 		}
-		assertThat(names()).as("nothing is stored").isEqualTo(before);
+		assertThat(this.api.datasetNames()).as("nothing is stored").isEqualTo(before);
 		return refused;
 	}
 
@@ -446,15 +446,6 @@ class DatasetUploadTest extends HttpApiTest {
 			csv.append(row % 2).append('\n');
 		}
 		return csv.toString();
-	}
-
-	private List<String> names() {
-		return this.api.get("/api/v1/datasets?size=200")
-			.body()
-			.path("items")
-			.valueStream()
-			.map(d -> d.path("name").asString())
-			.toList();
 	}
 
 	private static List<Integer> ints(JsonNode array) {

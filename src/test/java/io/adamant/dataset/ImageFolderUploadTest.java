@@ -352,14 +352,14 @@ class ImageFolderUploadTest extends HttpApiTest {
 	@MethodSource("badArchives")
 	void refusesABadArchiveNamingTheEntryAndStoresNothing(String description, String filename, byte[] zip, int status,
 			String problem) {
-		List<String> before = names();
+		List<String> before = this.api.datasetNames();
 
 		Api.Response refused = upload(
 				new Api.Multipart().field("name", "bad-zip").field("imageSize", "16x16").file("file", filename, zip));
 
 		assertProblem(refused, status, "file", problem.substring("file: ".length()));
 		assertThat(refused.body().path("detail").asString()).contains(problem);
-		assertThat(names()).isEqualTo(before).doesNotContain("bad-zip");
+		assertThat(this.api.datasetNames()).isEqualTo(before).doesNotContain("bad-zip");
 		assertThat(this.api.get("/api/v1/datasets/bad-zip").status()).isEqualTo(404);
 	}
 
@@ -454,15 +454,6 @@ class ImageFolderUploadTest extends HttpApiTest {
 			assertThat(error.path("field").asString()).isEqualTo(field);
 			assertThat(error.path("message").asString()).contains(message);
 		});
-	}
-
-	private List<String> names() {
-		return this.api.get("/api/v1/datasets?size=200")
-			.body()
-			.path("items")
-			.valueStream()
-			.map(d -> d.path("name").asString())
-			.toList();
 	}
 
 	private static List<String> labels(JsonNode predictions) {

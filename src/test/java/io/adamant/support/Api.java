@@ -116,6 +116,15 @@ public final class Api {
 		return found;
 	}
 
+	/** The names of the datasets this key sees, built-in and uploaded. */
+	public List<String> datasetNames() {
+		return get("/api/v1/datasets?size=200").body()
+			.path("items")
+			.valueStream()
+			.map(dataset -> dataset.path("name").asString())
+			.toList();
+	}
+
 	/** Submits a job spec and returns the accepted job. */
 	public JsonNode submit(String spec) {
 		Response response = post("/api/v1/jobs", spec);
