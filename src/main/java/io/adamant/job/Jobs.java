@@ -159,20 +159,17 @@ public class Jobs {
 
 	@Transactional(readOnly = true)
 	public JobMetricsView metrics(Caller caller, UUID id, boolean includeArchived) {
-		JobEntity job = find(caller, id);
-		return new JobMetricsView(id, job.getStatus(), this.metrics.list(id, includeArchived));
+		return new JobMetricsView(id, statusOf(caller, id), this.metrics.list(id, includeArchived));
 	}
 
 	@Transactional(readOnly = true)
 	public JobLayerMetricsView layerMetrics(Caller caller, UUID id, boolean includeArchived) {
-		JobEntity job = find(caller, id);
-		return new JobLayerMetricsView(id, job.getStatus(), this.metrics.layers(id, includeArchived));
+		return new JobLayerMetricsView(id, statusOf(caller, id), this.metrics.layers(id, includeArchived));
 	}
 
 	@Transactional(readOnly = true)
 	public JobEventsView events(Caller caller, UUID id) {
-		JobEntity job = find(caller, id);
-		return new JobEventsView(id, job.getStatus(), this.events.list(id));
+		return new JobEventsView(id, statusOf(caller, id), this.events.list(id));
 	}
 
 	/**
@@ -181,7 +178,7 @@ public class Jobs {
 	 */
 	@Transactional(readOnly = true)
 	public void requireExists(Caller caller, UUID id) {
-		find(caller, id);
+		statusOf(caller, id);
 	}
 
 	/**
@@ -230,6 +227,17 @@ public class Jobs {
 	 * Another owner's job is as absent as one that never existed, so ids cannot be
 	 * probed.
 	 */
+	/**
+	 * A job's status, read without its spec: what the reads of its metrics, events and
+	 * checkpoints need, often polled.
+	 */
+	private JobStatus statusOf(Caller caller, UUID id) {
+		return this.repository.findAccessById(id)
+			.filter(job -> caller.canAccess(job.owner()))
+			.map(JobRepository.Access::status)
+			.orElseThrow(() -> JobNotFoundException.forId(id));
+	}
+
 	private JobEntity find(Caller caller, UUID id) {
 		return this.repository.findById(id)
 			.filter(job -> caller.canAccess(job.getOwner()))
