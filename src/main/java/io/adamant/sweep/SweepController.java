@@ -65,11 +65,12 @@ class SweepController {
 	 */
 	@Operation(operationId = "listSweeps")
 	@GetMapping
-	PageView<SweepSummary> list(Caller caller, @RequestParam(required = false) String name,
-			@RequestParam(required = false) Instant createdAfter, @RequestParam(required = false) Instant createdBefore,
-			@RequestParam(required = false) List<String> sort, @RequestParam(defaultValue = "0") @Min(0) int page,
+	PageView<SweepSummary> list(Caller caller, @RequestParam(required = false) List<SweepStatus> status,
+			@RequestParam(required = false) String name, @RequestParam(required = false) Instant createdAfter,
+			@RequestParam(required = false) Instant createdBefore, @RequestParam(required = false) List<String> sort,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return this.sweeps.list(caller, new SweepQuery(name, createdAfter, createdBefore, sort, page, size));
+		return this.sweeps.list(caller, new SweepQuery(status, name, createdAfter, createdBefore, sort, page, size));
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.springframework.data.jpa.domain.Specification;
 /**
  * Which sweeps a listing shows, in what order.
  *
+ * @param statuses any of these derived statuses; all when empty
  * @param name a part of the sweep's name, any case
  * @param createdAfter created at or after this instant
  * @param createdBefore created before this instant
@@ -23,11 +24,13 @@ import org.springframework.data.jpa.domain.Specification;
  * @param page zero-based page
  * @param size page size
  */
-record SweepQuery(String name, Instant createdAfter, Instant createdBefore, List<String> sort, int page, int size) {
+record SweepQuery(List<SweepStatus> statuses, String name, Instant createdAfter, Instant createdBefore,
+		List<String> sort, int page, int size) {
 
 	static final Set<String> SORTABLE = Set.of("createdAt", "name");
 
 	SweepQuery {
+		statuses = statuses == null ? List.of() : List.copyOf(statuses);
 		sort = sort == null ? List.of() : List.copyOf(sort);
 		ListingFilters.checkRange(createdAfter, createdBefore);
 	}

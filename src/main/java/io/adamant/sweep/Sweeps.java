@@ -92,6 +92,9 @@ public class Sweeps {
 
 	@Transactional(readOnly = true)
 	PageView<SweepSummary> list(Caller caller, SweepQuery query) {
+		if (!query.statuses().isEmpty()) {
+			return listByStatus(caller, query);
+		}
 		Page<SweepEntity> sweeps = this.repository.findAll(query.specification(caller.ownerFilter()),
 				query.pageRequest());
 		Map<UUID, Map<JobStatus, Long>> counts = this.jobs
@@ -100,6 +103,22 @@ public class Sweeps {
 				rows -> rows.stream()
 					.map(sweep -> summary(sweep, counts.getOrDefault(sweep.getId(), Map.of())))
 					.toList());
+	}
+
+	/**
+	 * A sweep's status is derived from its jobs', so a status filter is applied to the
+	 * sweeps the other filters select, in their order, before paging.
+	 */
+	private PageView<SweepSummary> listByStatus(Caller caller, SweepQuery query) {
+		List<SweepEntity> candidates = this.repository.findAll(query.specification(caller.ownerFilter()),
+				query.pageRequest().getSort());
+		Map<UUID, Map<JobStatus, Long>> counts = this.jobs
+			.statusCountsOfSweeps(candidates.stream().map(SweepEntity::getId).toList());
+		List<SweepSummary> matching = candidates.stream()
+			.map(sweep -> summary(sweep, counts.getOrDefault(sweep.getId(), Map.of())))
+			.filter(summary -> query.statuses().contains(summary.status()))
+			.toList();
+		return PageView.of(matching, query.page(), query.size());
 	}
 
 	@Transactional(readOnly = true)

@@ -172,6 +172,37 @@ class JobListingAndIdempotencyTest extends NoWorkersApiTest {
 	}
 
 	@Test
+	void sweepsFilterByTheirDerivedStatus() {
+		String prefix = unique("status");
+		String sweep = """
+				{"name":"%s","base":%s,"axes":[{"path":"training.seed","values":[1,2]}]}""";
+		String queued = this.api.post("/api/v1/sweeps", sweep.formatted(prefix + "-q", SPEC.formatted("c", 0)))
+			.body()
+			.path("id")
+			.asString();
+		String cancelled = this.api.post("/api/v1/sweeps", sweep.formatted(prefix + "-c", SPEC.formatted("c", 0)))
+			.body()
+			.path("id")
+			.asString();
+		assertThat(this.api.post("/api/v1/sweeps/" + cancelled + "/cancel").status()).isEqualTo(200);
+
+		assertThat(sweepIds("status=QUEUED&name=" + prefix)).containsExactly(queued);
+		assertThat(sweepIds("status=cancelled&name=" + prefix)).containsExactly(cancelled);
+		assertThat(sweepIds("status=QUEUED&status=CANCELLED&name=" + prefix + "&sort=createdAt,asc"))
+			.containsExactly(queued, cancelled);
+		JsonNode page = this.api.get("/api/v1/sweeps?status=QUEUED&status=CANCELLED&size=1&name=" + prefix).body();
+		assertThat(page.path("totalItems").asLong()).isEqualTo(2);
+		assertThat(page.path("totalPages").asInt()).isEqualTo(2);
+		assertProblem(this.api.get("/api/v1/sweeps?status=DONE"), "status");
+	}
+
+	private List<String> sweepIds(String query) {
+		List<String> ids = new ArrayList<>();
+		this.api.get("/api/v1/sweeps?" + query).body().path("items").forEach(s -> ids.add(s.path("id").asString()));
+		return ids;
+	}
+
+	@Test
 	void aMalformedKeyIsRefused() {
 		Api.Response response = this.api.post("/api/v1/jobs", SPEC.formatted(unique("key"), 0), "Idempotency-Key",
 				"x".repeat(300));
