@@ -1,8 +1,10 @@
 package io.adamant.api;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.data.domain.Sort;
@@ -53,6 +55,19 @@ public final class SortParameter {
 			}
 		}
 		return joined;
+	}
+
+	/**
+	 * The order as a comparator, for listings sorted in memory.
+	 * @param properties a comparator per property the order may name
+	 */
+	public static <T> Comparator<T> comparator(Sort order, Map<String, Comparator<T>> properties) {
+		Comparator<T> comparator = (a, b) -> 0;
+		for (Sort.Order by : order) {
+			Comparator<T> property = properties.get(by.getProperty());
+			comparator = comparator.thenComparing(by.isAscending() ? property : property.reversed());
+		}
+		return comparator;
 	}
 
 	private static Sort.Order order(String value, Set<String> allowed) {

@@ -1,14 +1,22 @@
 package io.adamant.checkpoint;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.adamant.api.PageView;
+import io.adamant.api.SortParameter;
 import io.adamant.job.Jobs;
 import io.adamant.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -43,10 +52,25 @@ class CheckpointController {
 	 */
 	@Operation(operationId = "listCheckpoints")
 	@GetMapping
-	List<CheckpointView> list(Caller caller, @PathVariable UUID jobId) {
+	PageView<CheckpointView> list(Caller caller, @PathVariable UUID jobId,
+			@RequestParam(required = false) List<CheckpointKind> kind,
+			@RequestParam(required = false) List<String> sort, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
 		this.jobs.requireExists(caller, jobId);
-		return this.checkpoints.list(jobId);
+		Sort order = SortParameter.parse(sort, SORTABLE.keySet(), Sort.by(Sort.Order.asc("epoch")),
+				Sort.Order.asc("createdAt"));
+		List<CheckpointView> matching = this.checkpoints.list(jobId)
+			.stream()
+			.filter(checkpoint -> kind == null || kind.isEmpty() || kind.contains(checkpoint.kind()))
+			.sorted(SortParameter.comparator(order, SORTABLE))
+			.toList();
+		return PageView.of(matching, page, size);
 	}
+
+	private static final Map<String, Comparator<CheckpointView>> SORTABLE = Map.of("epoch",
+			Comparator.comparingInt(CheckpointView::epoch), "createdAt",
+			Comparator.comparing(CheckpointView::createdAt), "sizeBytes",
+			Comparator.comparingLong(CheckpointView::sizeBytes));
 
 	/**
 	 * Downloads a checkpoint: a DL4J {@code ModelSerializer} zip, loadable with

@@ -51,15 +51,6 @@ class DatasetController {
 			Comparator.comparing(DatasetInfo::name), "rows", Comparator.comparingInt(DatasetInfo::rows), "features",
 			Comparator.comparingInt(DatasetInfo::features));
 
-	private static Comparator<DatasetInfo> comparator(Sort order) {
-		Comparator<DatasetInfo> comparator = (a, b) -> 0;
-		for (Sort.Order by : order) {
-			Comparator<DatasetInfo> property = SORTABLE.get(by.getProperty());
-			comparator = comparator.thenComparing(by.isAscending() ? property : property.reversed());
-		}
-		return comparator;
-	}
-
 	/**
 	 * Lists the datasets, built-in and uploaded together, by name unless sorted
 	 * otherwise.
@@ -78,7 +69,7 @@ class DatasetController {
 			.filter(dataset -> dataset.name().contains(part))
 			.filter(dataset -> task == null || dataset.task() == task)
 			.filter(dataset -> input == null || dataset.input() == input)
-			.sorted(comparator(order))
+			.sorted(SortParameter.comparator(order, SORTABLE))
 			.toList();
 		return PageView.of(matching, page, size);
 	}

@@ -96,12 +96,24 @@ class JobLifecycleTest extends HttpApiTest {
 	 * The stored network, restored by DL4J, scores the validation rows as the job did.
 	 */
 	private void assertCheckpointReproducesFinalValidation(String id, JsonNode lastEpoch) throws Exception {
-		List<JsonNode> checkpoints = this.api.get("/api/v1/jobs/" + id + "/checkpoints").body().valueStream().toList();
+		List<JsonNode> checkpoints = this.api.get("/api/v1/jobs/" + id + "/checkpoints")
+			.body()
+			.path("items")
+			.valueStream()
+			.toList();
 		// by default: the last two periodic ones, the best one, the final one
 		assertThat(checkpoints).extracting(c -> c.path("kind").asString() + "@" + c.path("epoch").asInt())
 			.contains("PERIODIC@14", "PERIODIC@15", "FINAL@15")
 			.anyMatch(c -> c.startsWith("BEST@"))
 			.hasSize(4);
+		JsonNode periodic = this.api.get("/api/v1/jobs/" + id + "/checkpoints?kind=periodic&sort=epoch,desc&size=1")
+			.body();
+		assertThat(periodic.path("totalItems").asInt()).isEqualTo(2);
+		assertThat(periodic.path("totalPages").asInt()).isEqualTo(2);
+		assertThat(periodic.at("/items/0/epoch").asInt()).isEqualTo(15);
+		assertThat(this.api.get("/api/v1/jobs/" + id + "/checkpoints?kind=final").body().path("items")).singleElement()
+			.satisfies(c -> assertThat(c.path("kind").asString()).isEqualTo("FINAL"));
+		assertThat(this.api.get("/api/v1/jobs/" + id + "/checkpoints?kind=latest").status()).isEqualTo(400);
 		assertThat(this.api.checkpoint(id, "PERIODIC").at("/metrics/validationAccuracy").asDouble())
 			.isEqualTo(lastEpoch.path("validationAccuracy").asDouble());
 		JsonNode checkpoint = this.api.checkpoint(id, "FINAL");

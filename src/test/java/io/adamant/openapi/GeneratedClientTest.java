@@ -111,7 +111,7 @@ class GeneratedClientTest extends HttpApiTest {
 		}
 		assertThat(metrics.getItems().get(9).getTrainLoss()).isLessThan(0.05);
 
-		List<CheckpointView> stored = this.checkpoints.listCheckpoints(job.getId());
+		List<CheckpointView> stored = this.checkpoints.listCheckpoints(job.getId(), null, null, 0, 200).getItems();
 		CheckpointView last = stored.stream()
 			.filter(checkpoint -> checkpoint.getKind() == CheckpointView.KindEnum.FINAL)
 			.findFirst()

@@ -108,7 +108,7 @@ public final class Api {
 	/** A job's checkpoint of {@code kind} (the latest, if several), or a missing node. */
 	public JsonNode checkpoint(String jobId, String kind) {
 		JsonNode found = json.missingNode();
-		for (JsonNode checkpoint : get("/api/v1/jobs/" + jobId + "/checkpoints").body()) {
+		for (JsonNode checkpoint : get("/api/v1/jobs/" + jobId + "/checkpoints?size=200").body().path("items")) {
 			if (checkpoint.path("kind").asString().equals(kind)) {
 				found = checkpoint;
 			}
