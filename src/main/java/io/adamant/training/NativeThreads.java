@@ -34,13 +34,24 @@ final class NativeThreads {
 		return Math.max(1, (cores - 1) / Math.max(1, workers));
 	}
 
-	/** Applies {@code threads} to ND4J's loops and to its BLAS, for the whole process. */
+	/**
+	 * Applies {@code threads} to ND4J's loops and to its BLAS for the whole process, and
+	 * to OpenMP for the calling thread.
+	 */
 	static void apply(int threads) {
 		Nd4j.getEnvironment().setMaxThreads(threads);
 		Nd4j.getEnvironment().setMaxMasterThreads(threads);
-		NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
 		Nd4j.factory().blas().setMaxThreads(threads);
+		applyToCurrentThread(threads);
 		log.info("ND4J native code uses {} thread(s) per operation", threads);
+	}
+
+	/**
+	 * OpenMP keeps its thread count per calling thread: every thread that trains must set
+	 * it for itself.
+	 */
+	static void applyToCurrentThread(int threads) {
+		NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
 	}
 
 	/** Chooses and applies, for {@code workers} jobs training at once on this machine. */

@@ -103,11 +103,16 @@ class TrainingWorkers implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
-		NativeThreads.configure(this.properties.nativeThreads(), this.properties.concurrency());
+		int nativeThreads = NativeThreads.configure(this.properties.nativeThreads(), this.properties.concurrency());
 		String instance = this.properties.instanceName().isBlank() ? instanceName() : this.properties.instanceName();
 		for (int i = 1; i <= this.properties.concurrency(); i++) {
 			String workerId = instance + "/worker-" + i;
-			Thread thread = new Thread(() -> workUntilStopped(workerId), "adamant-worker-" + i);
+			Thread thread = new Thread(() -> {
+				// OpenMP's thread count is a setting of each calling thread, not of the
+				// process
+				NativeThreads.applyToCurrentThread(nativeThreads);
+				workUntilStopped(workerId);
+			}, "adamant-worker-" + i);
 			thread.start();
 			this.threads.add(thread);
 		}
