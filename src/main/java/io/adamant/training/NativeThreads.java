@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 /**
  * How many threads ND4J's native code (its OpenMP loops and OpenBLAS) may use. By default
  * they take every core and spin while they wait: on a small machine they then fight each
- * other, the web server and the database. Measured on 2 cores ({@code bench/perf.sh}),
- * one thread trained every benchmark model 1 to 2.4 times faster than two. So the default
- * leaves one core to the rest of the service and shares the others among the workers.
+ * other, the web server and the database. Measured on 2 cores ({@code bench/perf.sh},
+ * bare DL4J), one thread trained the MLPs and the LSTM 2.1 to 2.8 times faster than two,
+ * and the ConvNet about as fast (0.92). So the default leaves one core to the rest of the
+ * service and shares the others among the workers.
  */
 final class NativeThreads {
 
