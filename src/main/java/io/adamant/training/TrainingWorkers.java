@@ -251,21 +251,13 @@ class TrainingWorkers implements SmartLifecycle {
 				return write.get();
 			}
 			catch (RuntimeException ex) {
-				if (attempt >= DATABASE_RETRIES || !isConnectionFailure(ex)) {
+				if (attempt >= DATABASE_RETRIES || !ConnectionFailures.isConnectionFailure(ex)) {
 					throw ex;
 				}
 				log.warn("Could not {} (try {} of {}): {}; retrying", what, attempt, DATABASE_RETRIES, ex.getMessage());
 				sleepQuietly(attempt * 500L);
 			}
 		}
-	}
-
-	/**
-	 * Whether a failure came from losing the database connection: the only ones worth
-	 * retrying.
-	 */
-	static boolean isConnectionFailure(Throwable failure) {
-		return ConnectionFailures.isConnectionFailure(failure);
 	}
 
 	private void conclude(ClaimedJob job, TrainingOutcome outcome) {

@@ -1,4 +1,4 @@
-package io.adamant.training;
+package io.adamant.database;
 
 import java.net.SocketException;
 import java.sql.SQLException;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are wrapped (the chains below were seen when PostgreSQL dropped every connection), and
  * nothing else.
  */
-class ConnectionFailureTest {
+class ConnectionFailuresTest {
 
 	@Test
 	void retriesConnectionLossesHoweverWrapped() {
@@ -31,18 +31,18 @@ class ConnectionFailureTest {
 		RuntimeException brokenPipe = new JpaSystemException(new RuntimeException(
 				new SQLException("An I/O error occurred", null, new SocketException("Broken pipe"))));
 
-		assertThat(TrainingWorkers.isConnectionFailure(rollbackOnDeadConnection)).isTrue();
-		assertThat(TrainingWorkers.isConnectionFailure(rollbackWithoutState)).isTrue();
-		assertThat(TrainingWorkers.isConnectionFailure(adminShutdown)).isTrue();
-		assertThat(TrainingWorkers.isConnectionFailure(brokenPipe)).isTrue();
+		assertThat(ConnectionFailures.isConnectionFailure(rollbackOnDeadConnection)).isTrue();
+		assertThat(ConnectionFailures.isConnectionFailure(rollbackWithoutState)).isTrue();
+		assertThat(ConnectionFailures.isConnectionFailure(adminShutdown)).isTrue();
+		assertThat(ConnectionFailures.isConnectionFailure(brokenPipe)).isTrue();
 	}
 
 	@Test
 	void doesNotRetryOtherFailures() {
-		assertThat(TrainingWorkers.isConnectionFailure(new DataIntegrityViolationException("duplicate key",
+		assertThat(ConnectionFailures.isConnectionFailure(new DataIntegrityViolationException("duplicate key",
 				new SQLException("duplicate key value violates unique constraint", "23505"))))
 			.isFalse();
-		assertThat(TrainingWorkers.isConnectionFailure(new IllegalStateException("bug"))).isFalse();
+		assertThat(ConnectionFailures.isConnectionFailure(new IllegalStateException("bug"))).isFalse();
 	}
 
 }
