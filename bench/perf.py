@@ -62,6 +62,7 @@ SETTINGS = {
     "PERF_JOB_TIMEOUT": env_float("PERF_JOB_TIMEOUT", 180),
     "PERF_DISPATCH_JOBS": env_int("PERF_DISPATCH_JOBS", 30),
     "PERF_WRK_SECONDS": env_int("PERF_WRK_SECONDS", 10),
+    "PERF_WRK_WARMUP_SECONDS": env_int("PERF_WRK_WARMUP_SECONDS", 30),
     "PERF_WRK_THREADS": env_int("PERF_WRK_THREADS", 2),
     "PERF_WRK_CONNECTIONS": env_int("PERF_WRK_CONNECTIONS", 8),
     "PERF_TORCH_THREADS": env_int("PERF_TORCH_THREADS", 2),
@@ -75,6 +76,17 @@ SETTINGS = {
 }
 SKIP = {part.strip() for part in SETTINGS["PERF_SKIP"].split(",") if part.strip()}
 JAVA = env("PERF_JAVA", "java")
+
+
+def pom_jvm_options():
+    """The service's JVM options as pom.xml gives them to spring-boot:run (adamant.jvm.options)."""
+    with open(os.path.join(ROOT, "pom.xml")) as pom:
+        found = re.search(r"<adamant\.jvm\.options>([^<]*)</adamant\.jvm\.options>", pom.read())
+    return found.group(1).split() if found else []
+
+
+# the service and bare DL4J run with the same options, so that GC settings weigh on both alike
+JVM_OPTIONS = env("PERF_JVM_OPTIONS", " ".join(pom_jvm_options())).split()
 PYTHON = env("PERF_PYTHON", "/usr/bin/python3")
 UPLOAD_MAX_ROWS = 6000  # ~33 MB of CSV at 784 features: under the 50 MB upload limit
 TERMINAL = {"SUCCEEDED", "FAILED", "CANCELLED", "DIVERGED"}
@@ -269,7 +281,7 @@ class Service:
     def start(self):
         classpath = os.path.join(ROOT, "target", "classes") + os.pathsep + open(
             os.path.join(OUT, "runtime.classpath")).read().strip()
-        command = [JAVA, "-cp", classpath, "io.adamant.AdamantApplication", "--server.port=%d" % self.port,
+        command = [JAVA] + JVM_OPTIONS + ["-cp", classpath, "io.adamant.AdamantApplication", "--server.port=%d" % self.port,
                    "--adamant.security.bootstrap-admin-key=" + self.admin_key,
                    "--adamant.worker.instance-name=perf"] + self.database.arguments()
         log("starting the service on port %d (log: %s)" % (self.port, os.path.relpath(self.log_path, ROOT)))
@@ -495,6 +507,10 @@ def http_load(api, config, rate):
     results = {}
     windows = {}
     for name, arguments in runs.items():
+        warmup = SETTINGS["PERF_WRK_WARMUP_SECONDS"]
+        if warmup > 0:  # the JIT compiles the request path first; not counted
+            subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % warmup, "--timeout", "10s"]
+                           + arguments, capture_output=True, text=True)
         log("load: wrk -t%d -c%d -d%ds %s" % (threads, connections, seconds, name))
         begin = datetime.datetime.now(datetime.timezone.utc)
         completed = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency",
@@ -569,10 +585,11 @@ def markdown(report):
     dl4j_env, torch_env = report["dl4jEnvironment"], report["torchEnvironment"]
     lines.append("## Adamant benchmark harness, %s" % report["date"])
     lines.append("")
-    lines.append("%d cores (%s; %s), load before the run %s; JVM %s; ND4J %s; OMP_NUM_THREADS=%s, "
+    lines.append("%d cores (%s; %s), load before the run %s; JVM %s (%s); ND4J %s; OMP_NUM_THREADS=%s, "
                  "OMP_WAIT_POLICY=%s; PyTorch %s, %s threads, SGEMM 1024² %s GFLOP/s (%s)" % (
                      info["usableCores"], info["cpuModel"], info["simd"] or "no AVX2", info["loadAverage"],
-                     dl4j_env.get("javaVersion", info["java"]), report["nd4jClassifier"], SETTINGS["OMP_NUM_THREADS"],
+                     dl4j_env.get("javaVersion", info["java"]), " ".join(JVM_OPTIONS) or "no options",
+                     report["nd4jClassifier"], SETTINGS["OMP_NUM_THREADS"],
                      SETTINGS["OMP_WAIT_POLICY"], torch_env.get("torch", "n/a"), torch_env.get("threads", "n/a"),
                      torch_env.get("sgemm1024Gflops", "n/a"),
                      ", ".join(os.path.basename(os.path.dirname(p)) + "/" + os.path.basename(p)
@@ -636,7 +653,7 @@ def markdown(report):
 def write_csv(path, report):
     info = report["machine"]
     common = {"date": report["date"], "cores": info["usableCores"], "cpu_model": info["cpuModel"],
-              "cpu_flags": info["cpuFlags"], "jvm": report["machine"]["java"],
+              "cpu_flags": info["cpuFlags"], "jvm": report["machine"]["java"], "jvm_options": " ".join(JVM_OPTIONS),
               "nd4j_classifier": report["nd4jClassifier"], "omp_num_threads": SETTINGS["OMP_NUM_THREADS"],
               "omp_wait_policy": SETTINGS["OMP_WAIT_POLICY"], "torch": report["torchEnvironment"].get("torch", ""),
               "torch_threads": report["torchEnvironment"].get("threads", ""),
@@ -716,7 +733,7 @@ def main():
                                      os.path.join(ROOT, "target", "classes"),
                                      open(os.path.join(OUT, "test.classpath")).read().strip()])
         report["dl4jEnvironment"], report["dl4j"] = run_engine(
-            "bare DL4J", [JAVA, "-cp", classpath, "io.adamant.training.PerfBenchmark", configs_file] + ids,
+            "bare DL4J", [JAVA] + JVM_OPTIONS + ["-cp", classpath, "io.adamant.training.PerfBenchmark", configs_file] + ids,
             timing, os.path.join(OUT, "dl4j.log"))
     if "pytorch" not in SKIP:
         check = subprocess.run([PYTHON, "-c", "import torch"], capture_output=True, text=True)
@@ -744,7 +761,7 @@ def main():
                 "quotas": {"maxActiveJobs": 1000000, "maxEpochs": 10000, "maxStorageBytes": 1 << 40,
                            "maxDatasetBytes": 1 << 30}})
             api = Api(service.port, created["key"])
-            for config in configs:
+            for config in (configs if "train" not in SKIP else []):
                 try:
                     report["service"][config["id"]] = service_config(
                         api, config, rate_of(report["dl4j"], config["id"]))

@@ -12,7 +12,7 @@
 # the bare engines; PERF_EPOCHS (5), PERF_EPOCH_SECONDS (1.5), PERF_JOB_TIMEOUT (180) for the
 # service; PERF_DISPATCH_JOBS (30); PERF_WRK_SECONDS (10), PERF_WRK_THREADS (2),
 # PERF_WRK_CONNECTIONS (8); PERF_TORCH_THREADS (2); PERF_CONFIGS (ids, comma-separated);
-# PERF_SKIP (any of dl4j,pytorch,service,dispatch,load); PERF_PG_HOST/PORT/USER
+# PERF_SKIP (any of dl4j,pytorch,service,train,dispatch,load); PERF_PG_HOST/PORT/USER
 # (127.0.0.1/5432/postgres, trust auth: a database adamant_bench_<random> is created and
 # dropped; the embedded PostgreSQL when none answers); PERF_PYTHON (/usr/bin/python3, with
 # Debian's python3-torch); PERF_MVN_ARGS (extra Maven arguments, e.g. -o); JAVA_HOME.

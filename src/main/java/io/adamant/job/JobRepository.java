@@ -10,13 +10,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface JobRepository extends JpaRepository<JobEntity, UUID>, JpaSpecificationExecutor<JobEntity> {
 
-	/** Whose a job is and where it stands, without loading its spec. */
-	record Access(String owner, JobStatus status) {
-	}
-
-	@Query("SELECT new io.adamant.job.JobRepository$Access(j.owner, j.status) FROM JobEntity j WHERE j.id = :id")
-	java.util.Optional<Access> findAccessById(UUID id);
-
 	List<JobEntity> findBySweepId(UUID sweepId);
 
 	/** Triples of (sweep id, status, jobs). */

@@ -39,6 +39,8 @@ public class Jobs {
 
 	private final JobRepository repository;
 
+	private final JobAccess access;
+
 	private final JobSpecCodec codec;
 
 	private final Datasets datasets;
@@ -61,10 +63,11 @@ public class Jobs {
 
 	private final SecureRandom seeds = new SecureRandom();
 
-	Jobs(JobRepository repository, JobSpecCodec codec, Datasets datasets, JobMetrics metrics, JobEvents events,
-			ModelChecker models, CheckpointCatalog checkpointCatalog, JobLimits limits, StorageQuota storage,
-			Clock clock, Validator validator) {
+	Jobs(JobRepository repository, JobAccess access, JobSpecCodec codec, Datasets datasets, JobMetrics metrics,
+			JobEvents events, ModelChecker models, CheckpointCatalog checkpointCatalog, JobLimits limits,
+			StorageQuota storage, Clock clock, Validator validator) {
 		this.repository = repository;
+		this.access = access;
 		this.codec = codec;
 		this.datasets = datasets;
 		this.metrics = metrics;
@@ -157,28 +160,25 @@ public class Jobs {
 		return get(caller, id);
 	}
 
-	@Transactional(readOnly = true)
 	public JobMetricsView metrics(Caller caller, UUID id, boolean includeArchived) {
-		return new JobMetricsView(id, statusOf(caller, id), this.metrics.list(id, includeArchived));
+		return new JobMetricsView(id, this.access.statusOf(caller, id), this.metrics.list(id, includeArchived));
 	}
 
 	@Transactional(readOnly = true)
 	public JobLayerMetricsView layerMetrics(Caller caller, UUID id, boolean includeArchived) {
-		return new JobLayerMetricsView(id, statusOf(caller, id), this.metrics.layers(id, includeArchived));
+		return new JobLayerMetricsView(id, this.access.statusOf(caller, id), this.metrics.layers(id, includeArchived));
 	}
 
-	@Transactional(readOnly = true)
 	public JobEventsView events(Caller caller, UUID id) {
-		return new JobEventsView(id, statusOf(caller, id), this.events.list(id));
+		return new JobEventsView(id, this.access.statusOf(caller, id), this.events.list(id));
 	}
 
 	/**
 	 * Fails with {@link JobNotFoundException} unless the job exists and the caller may
 	 * see it.
 	 */
-	@Transactional(readOnly = true)
 	public void requireExists(Caller caller, UUID id) {
-		statusOf(caller, id);
+		this.access.statusOf(caller, id);
 	}
 
 	/**
@@ -227,17 +227,6 @@ public class Jobs {
 	 * Another owner's job is as absent as one that never existed, so ids cannot be
 	 * probed.
 	 */
-	/**
-	 * A job's status, read without its spec: what the reads of its metrics, events and
-	 * checkpoints need, often polled.
-	 */
-	private JobStatus statusOf(Caller caller, UUID id) {
-		return this.repository.findAccessById(id)
-			.filter(job -> caller.canAccess(job.owner()))
-			.map(JobRepository.Access::status)
-			.orElseThrow(() -> JobNotFoundException.forId(id));
-	}
-
 	private JobEntity find(Caller caller, UUID id) {
 		return this.repository.findById(id)
 			.filter(job -> caller.canAccess(job.getOwner()))

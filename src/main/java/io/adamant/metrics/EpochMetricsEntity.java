@@ -140,12 +140,4 @@ class EpochMetricsEntity {
 		return this.layers;
 	}
 
-	EpochMetricsView toView() {
-		return new EpochMetricsView(this.epoch, this.attempt, this.archived, this.trainLoss, this.validationLoss,
-				this.validationAccuracy, this.validationRmse, this.learningRate, this.gradNormMean, this.gradNormMax,
-				this.clippedGradNormMean, this.clippedGradNormMax, this.clippedFraction, this.nonFiniteIterations,
-				this.skippedSteps, this.parameterNorm, this.updateRatioLog10, this.iterations, this.samples,
-				this.durationMs, this.samplesPerSecond, this.recordedAt);
-	}
-
 }

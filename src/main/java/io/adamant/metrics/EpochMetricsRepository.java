@@ -1,6 +1,5 @@
 package io.adamant.metrics;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,14 +12,6 @@ interface EpochMetricsRepository extends JpaRepository<EpochMetricsEntity, Long>
 	List<EpochMetricsEntity> findByJobIdAndArchivedFalseOrderByEpoch(UUID jobId);
 
 	List<EpochMetricsEntity> findByJobIdOrderByEpochAscAttemptAsc(UUID jobId);
-
-	List<EpochMetricsEntity> findByJobIdInAndArchivedFalseOrderByEpoch(Collection<UUID> jobIds);
-
-	@Query(value = """
-			SELECT DISTINCT ON (job_id) * FROM epoch_metrics
-			WHERE job_id IN (:jobIds) AND NOT archived
-			ORDER BY job_id, epoch DESC""", nativeQuery = true)
-	List<EpochMetricsEntity> findLatestForJobs(Collection<UUID> jobIds);
 
 	@Modifying
 	@Query(value = "UPDATE epoch_metrics SET archived = TRUE WHERE job_id = :jobId AND NOT archived",

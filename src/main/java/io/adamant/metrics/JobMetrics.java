@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +28,12 @@ public class JobMetrics {
 
 	private final RunSummaries summaries;
 
-	JobMetrics(EpochMetricsRepository repository, JsonMapper json, Clock clock, RunSummaries summaries) {
+	private final EpochMetricsReader reader;
+
+	JobMetrics(EpochMetricsRepository repository, JsonMapper json, Clock clock, RunSummaries summaries,
+			EpochMetricsReader reader) {
 		this.repository = repository;
+		this.reader = reader;
 		this.json = json;
 		this.clock = clock;
 		this.summaries = summaries;
@@ -61,10 +64,12 @@ public class JobMetrics {
 		return this.repository.archiveAll(jobId);
 	}
 
-	/** A job's epochs in order: the current ones, or every row ever written. */
-	@Transactional(readOnly = true)
+	/**
+	 * A job's epochs in order: the current ones, or every row ever written. One
+	 * statement, so no transaction.
+	 */
 	public List<EpochMetricsView> list(UUID jobId, boolean includeArchived) {
-		return rows(jobId, includeArchived).stream().map(EpochMetricsEntity::toView).toList();
+		return this.reader.forJob(jobId, includeArchived);
 	}
 
 	/** A job's per-layer figures, epoch by epoch. */
@@ -77,26 +82,13 @@ public class JobMetrics {
 	}
 
 	/** The latest current epoch of each job that has one. */
-	@Transactional(readOnly = true)
 	public Map<UUID, EpochMetricsView> latest(Collection<UUID> jobIds) {
-		if (jobIds.isEmpty()) {
-			return Map.of();
-		}
-		return this.repository.findLatestForJobs(jobIds)
-			.stream()
-			.collect(Collectors.toMap(EpochMetricsEntity::getJobId, EpochMetricsEntity::toView));
+		return jobIds.isEmpty() ? Map.of() : this.reader.latestForJobs(jobIds);
 	}
 
 	/** The current epochs of each job, in epoch order; jobs without any are left out. */
-	@Transactional(readOnly = true)
 	public Map<UUID, List<EpochMetricsView>> listForJobs(Collection<UUID> jobIds) {
-		if (jobIds.isEmpty()) {
-			return Map.of();
-		}
-		return this.repository.findByJobIdInAndArchivedFalseOrderByEpoch(jobIds)
-			.stream()
-			.collect(Collectors.groupingBy(EpochMetricsEntity::getJobId,
-					Collectors.mapping(EpochMetricsEntity::toView, Collectors.toList())));
+		return jobIds.isEmpty() ? Map.of() : this.reader.forJobs(jobIds);
 	}
 
 	/**
@@ -110,14 +102,8 @@ public class JobMetrics {
 	}
 
 	/** Epoch rows by their ids, e.g. those a job's timeline refers to. */
-	@Transactional(readOnly = true)
 	public Map<Long, EpochMetricsView> byIds(Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		return this.repository.findAllById(ids)
-			.stream()
-			.collect(Collectors.toMap(EpochMetricsEntity::getId, EpochMetricsEntity::toView));
+		return ids.isEmpty() ? Map.of() : this.reader.byIds(ids);
 	}
 
 	private List<EpochMetricsEntity> rows(UUID jobId, boolean includeArchived) {
