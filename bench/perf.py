@@ -62,7 +62,8 @@ SETTINGS = {
     "PERF_JOB_TIMEOUT": env_float("PERF_JOB_TIMEOUT", 180),
     "PERF_DISPATCH_JOBS": env_int("PERF_DISPATCH_JOBS", 30),
     "PERF_WRK_SECONDS": env_int("PERF_WRK_SECONDS", 10),
-    "PERF_WRK_WARMUP_SECONDS": env_int("PERF_WRK_WARMUP_SECONDS", 30),
+    "PERF_WRK_WARMUP_SECONDS": env_int("PERF_WRK_WARMUP_SECONDS", 120),
+    "PERF_WRK_POST_WARMUP_SECONDS": env_int("PERF_WRK_POST_WARMUP_SECONDS", 15),
     "PERF_WRK_THREADS": env_int("PERF_WRK_THREADS", 2),
     "PERF_WRK_CONNECTIONS": env_int("PERF_WRK_CONNECTIONS", 8),
     "PERF_TORCH_THREADS": env_int("PERF_TORCH_THREADS", 2),
@@ -506,8 +507,10 @@ def http_load(api, config, rate):
     }
     results = {}
     windows = {}
+    load_started = None
     for name, arguments in runs.items():
-        warmup = SETTINGS["PERF_WRK_WARMUP_SECONDS"]
+        warmup = SETTINGS["PERF_WRK_WARMUP_SECONDS"] if name.startswith("GET") else SETTINGS["PERF_WRK_POST_WARMUP_SECONDS"]
+        load_started = load_started or datetime.datetime.now(datetime.timezone.utc)
         if warmup > 0:  # the JIT compiles the request path first; not counted
             subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % warmup, "--timeout", "10s"]
                            + arguments, capture_output=True, text=True)
@@ -525,7 +528,7 @@ def http_load(api, config, rate):
         time.sleep(2 * SETTINGS["PERF_EPOCH_SECONDS"])  # the epochs during the load are recorded
     os.remove(script)
     metrics = api.ok("GET", "/api/v1/jobs/%s/metrics" % job["id"])["items"]
-    first_load = min(begin for begin, _ in windows.values())
+    first_load = load_started  # the training job's "before" ends where the first warm-up begins
 
     def epochs_within(start, end):
         """Epochs (after the first) whose middle falls in the window."""
@@ -574,6 +577,18 @@ def fmt_ms(value):
     return "n/a" if value is None else ("%.1f ms" % value if value < 100 else "%.0f ms" % value)
 
 
+def bracket(before, after):
+    """Bare-DL4J rates as the mean of the runs before and after the service's jobs."""
+    for config_id, result in before.items():
+        later = after.get(config_id) or {}
+        if "samplesPerSecond" in result and "samplesPerSecond" in later:
+            runs = [result["samplesPerSecond"], later["samplesPerSecond"]]
+            result["samplesPerSecondRuns"] = runs
+            result["samplesPerSecond"] = statistics.mean(runs)
+            log("bare DL4J %s: %.0f before, %.0f after the service: %.0f samples/s" % (
+                config_id, runs[0], runs[1], result["samplesPerSecond"]))
+
+
 def rate_of(results, config_id):
     result = results.get(config_id) or {}
     return result.get("samplesPerSecond")
@@ -609,10 +624,14 @@ def markdown(report):
             fmt_ratio(dl4j, torch), parameters))
     lines.append("")
     lines.append("Samples/s: service = median over epochs 2..%d of `samplesPerSecond` in `/metrics` "
-                 "(telemetry on); bare engines = median of %d rounds of %.1f s after %.1f s of warm-up. "
+                 "(telemetry on); bare engines = median of %d rounds of %.1f s after %.1f s of warm-up%s. "
                  "PyTorch's LSTM has a second bias vector (256 parameters more)." % (
                      SETTINGS["PERF_EPOCHS"], SETTINGS["PERF_ROUNDS"], SETTINGS["PERF_ROUND_SECONDS"],
-                     SETTINGS["PERF_WARMUP_SECONDS"]))
+                     SETTINGS["PERF_WARMUP_SECONDS"],
+                     "; bare DL4J = mean of a run before and one right after the service's jobs (%s)" % ", ".join(
+                         "%s %s" % (c["id"], " / ".join(fmt_rate(r) for r in report["dl4j"][c["id"]]["samplesPerSecondRuns"]))
+                         for c in report["configs"] if "samplesPerSecondRuns" in (report["dl4j"].get(c["id"]) or {}))
+                     if any("samplesPerSecondRuns" in (v or {}) for v in report["dl4j"].values()) else ""))
     dispatch = report.get("dispatch") or {}
     if dispatch.get("server"):
         lines.append("")
@@ -628,9 +647,10 @@ def markdown(report):
     load = report.get("load") or {}
     if load and "error" not in load:
         lines.append("")
-        lines.append("| HTTP while a job trains (wrk -t%d -c%d, %d s) | req/s | p50 | p99 | non-2xx | "
-                     "training samples/s during (before: %s) |" % (
+        lines.append("| HTTP while a job trains (wrk -t%d -c%d, %d s, after %d s / %d s of warm-up) | req/s | p50 | p99 | "
+                     "non-2xx | training samples/s during (before: %s) |" % (
                          SETTINGS["PERF_WRK_THREADS"], SETTINGS["PERF_WRK_CONNECTIONS"], SETTINGS["PERF_WRK_SECONDS"],
+                         SETTINGS["PERF_WRK_WARMUP_SECONDS"], SETTINGS["PERF_WRK_POST_WARMUP_SECONDS"],
                          fmt_rate(load.get("trainingSamplesPerSecondBefore"))))
         lines.append("|---|---|---|---|---|---|")
         for name in ("GET /api/v1/jobs/{id}/metrics", "POST /api/v1/jobs"):
@@ -728,13 +748,16 @@ def main():
     timing = {"PERF_WARMUP_SECONDS": str(SETTINGS["PERF_WARMUP_SECONDS"]),
               "PERF_ROUNDS": str(SETTINGS["PERF_ROUNDS"]), "PERF_ROUND_SECONDS": str(SETTINGS["PERF_ROUND_SECONDS"])}
     configs_file = os.path.join(ROOT, "bench", "configs.json")
-    if "dl4j" not in SKIP:
+    def bare_dl4j(log_name):
         classpath = os.pathsep.join([os.path.join(ROOT, "target", "test-classes"),
                                      os.path.join(ROOT, "target", "classes"),
                                      open(os.path.join(OUT, "test.classpath")).read().strip()])
-        report["dl4jEnvironment"], report["dl4j"] = run_engine(
+        return run_engine(
             "bare DL4J", [JAVA] + JVM_OPTIONS + ["-cp", classpath, "io.adamant.training.PerfBenchmark", configs_file] + ids,
-            timing, os.path.join(OUT, "dl4j.log"))
+            timing, os.path.join(OUT, log_name))
+
+    if "dl4j" not in SKIP:
+        report["dl4jEnvironment"], report["dl4j"] = bare_dl4j("dl4j.log")
     if "pytorch" not in SKIP:
         check = subprocess.run([PYTHON, "-c", "import torch"], capture_output=True, text=True)
         if check.returncode != 0:
@@ -772,6 +795,12 @@ def main():
                     log("service %s: %r" % (config["id"], error))
                     report["service"][config["id"]] = {"id": config["id"], "error": repr(error)}
                     report["errors"].append("service %s: %r" % (config["id"], error))
+            if "dl4j" not in SKIP and "train" not in SKIP:
+                # bare DL4J again, right after the service's jobs (the service idles): the
+                # ratio's denominator brackets the service run, so slow drift of the machine
+                # does not land on one side
+                _, again = bare_dl4j("dl4j-after.log")
+                bracket(report["dl4j"], again)
             if "dispatch" not in SKIP:
                 report["dispatch"] = dispatch_latency(api, SETTINGS["PERF_DISPATCH_JOBS"])
             if "load" not in SKIP:
