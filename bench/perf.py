@@ -55,7 +55,7 @@ def env_int(name, default):
 
 SETTINGS = {
     "PERF_WARMUP_SECONDS": env_float("PERF_WARMUP_SECONDS", 2),
-    "PERF_ROUNDS": env_int("PERF_ROUNDS", 5),
+    "PERF_ROUNDS": env_int("PERF_ROUNDS", 9),
     "PERF_ROUND_SECONDS": env_float("PERF_ROUND_SECONDS", 1),
     "PERF_EPOCHS": env_int("PERF_EPOCHS", 5),
     "PERF_EPOCH_SECONDS": env_float("PERF_EPOCH_SECONDS", 1.5),
@@ -611,20 +611,25 @@ def markdown(report):
                                for p in torch_env.get("blas", [])[:1]) or "BLAS unknown"))
     lines.append("")
     lines.append("| configuration | service samples/s | bare DL4J samples/s | PyTorch samples/s | "
-                 "service / bare DL4J | DL4J / PyTorch | parameters (service · DL4J · PyTorch) |")
-    lines.append("|---|---|---|---|---|---|---|")
+                 "service / bare DL4J | service step / bare, in-process | DL4J / PyTorch | "
+                 "parameters (service · DL4J · PyTorch) |")
+    lines.append("|---|---|---|---|---|---|---|---|")
     for config in report["configs"]:
         cid = config["id"]
         service, dl4j, torch = (rate_of(report["service"], cid), rate_of(report["dl4j"], cid),
                                 rate_of(report["pytorch"], cid))
         parameters = " · ".join(str((report[engine].get(cid) or {}).get("parameters", "n/a"))
                                 for engine in ("service", "dl4j", "pytorch"))
-        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+        step_ratio = (report["dl4j"].get(config["id"]) or {}).get("serviceStepRatio")
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
             config["label"], fmt_rate(service), fmt_rate(dl4j), fmt_rate(torch), fmt_ratio(service, dl4j),
-            fmt_ratio(dl4j, torch), parameters))
+            "n/a" if step_ratio is None else "%.2f" % step_ratio, fmt_ratio(dl4j, torch), parameters))
     lines.append("")
     lines.append("Samples/s: service = median over epochs 2..%d of `samplesPerSecond` in `/metrics` "
                  "(telemetry on); bare engines = median of %d rounds of %.1f s after %.1f s of warm-up%s. "
+                 "Service step / bare, in-process: the bare-DL4J engine's network beside the same network with "
+                 "the service's listener (telemetry, clipping, divergence checks), rounds interleaved, median of "
+                 "the round-by-round ratios. "
                  "PyTorch's LSTM has a second bias vector (256 parameters more)." % (
                      SETTINGS["PERF_EPOCHS"], SETTINGS["PERF_ROUNDS"], SETTINGS["PERF_ROUND_SECONDS"],
                      SETTINGS["PERF_WARMUP_SECONDS"],
@@ -698,6 +703,8 @@ def write_csv(path, report):
             add("training", cid, "service/dl4j", "ratio", service / dl4j, "ratio")
         if dl4j and torch:
             add("training", cid, "dl4j/pytorch", "ratio", dl4j / torch, "ratio")
+        add("training", cid, "service-step/dl4j (in-process)", "ratio",
+            (report["dl4j"].get(cid) or {}).get("serviceStepRatio"), "ratio")
     dispatch = report.get("dispatch") or {}
     for key in ("server", "client"):
         for stat in ("p50", "p90", "p99", "max"):
@@ -748,13 +755,13 @@ def main():
     timing = {"PERF_WARMUP_SECONDS": str(SETTINGS["PERF_WARMUP_SECONDS"]),
               "PERF_ROUNDS": str(SETTINGS["PERF_ROUNDS"]), "PERF_ROUND_SECONDS": str(SETTINGS["PERF_ROUND_SECONDS"])}
     configs_file = os.path.join(ROOT, "bench", "configs.json")
-    def bare_dl4j(log_name):
+    def bare_dl4j(log_name, service_step=True):
         classpath = os.pathsep.join([os.path.join(ROOT, "target", "test-classes"),
                                      os.path.join(ROOT, "target", "classes"),
                                      open(os.path.join(OUT, "test.classpath")).read().strip()])
         return run_engine(
             "bare DL4J", [JAVA] + JVM_OPTIONS + ["-cp", classpath, "io.adamant.training.PerfBenchmark", configs_file] + ids,
-            timing, os.path.join(OUT, log_name))
+            dict(timing, PERF_SERVICE_STEP="1" if service_step else "0"), os.path.join(OUT, log_name))
 
     if "dl4j" not in SKIP:
         report["dl4jEnvironment"], report["dl4j"] = bare_dl4j("dl4j.log")
@@ -799,7 +806,7 @@ def main():
                 # bare DL4J again, right after the service's jobs (the service idles): the
                 # ratio's denominator brackets the service run, so slow drift of the machine
                 # does not land on one side
-                _, again = bare_dl4j("dl4j-after.log")
+                _, again = bare_dl4j("dl4j-after.log", service_step=False)
                 bracket(report["dl4j"], again)
             if "dispatch" not in SKIP:
                 report["dispatch"] = dispatch_latency(api, SETTINGS["PERF_DISPATCH_JOBS"])

@@ -27,13 +27,15 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code bench/configs.json}, the network the service would build ({@link NetworkFactory}
  * from the same model spec, Adam, float32, the service's workspace modes) trained by a
  * plain {@code fit(features, labels)} loop on batches pre-materialised as INDArrays, no
- * listener. After a warm-up it times rounds of a fixed wall-clock length and prints one
- * {@code RESULT} JSON line per configuration (median and best round, samples/s) plus one
- * {@code ENV} line; {@code bench/perf.py} reads them.
+ * listener; and, interleaved round by round with it, the service's training step: the
+ * same network with the service's {@link TrainingMonitor} (telemetry, clipping,
+ * divergence checks). After a warm-up it times rounds of a fixed wall-clock length and
+ * prints one {@code RESULT} JSON line per configuration (median and best round,
+ * samples/s) plus one {@code ENV} line; {@code bench/perf.py} reads them.
  * <p>
  * Arguments: the configs file, then optionally the ids to run. Environment:
- * {@code PERF_WARMUP_SECONDS} (2), {@code PERF_ROUNDS} (5), {@code PERF_ROUND_SECONDS}
- * (1).
+ * {@code PERF_WARMUP_SECONDS} (2), {@code PERF_ROUNDS} (9), {@code PERF_ROUND_SECONDS}
+ * (1), {@code PERF_SERVICE_STEP} (1; 0 times the bare loop alone).
  */
 public final class PerfBenchmark {
 
@@ -54,7 +56,7 @@ public final class PerfBenchmark {
 			throw new IllegalArgumentException("usage: PerfBenchmark <configs.json> [config id ...]");
 		}
 		double warmup = setting("PERF_WARMUP_SECONDS", 2);
-		int rounds = (int) setting("PERF_ROUNDS", 5);
+		int rounds = (int) setting("PERF_ROUNDS", 9);
 		double roundSeconds = setting("PERF_ROUND_SECONDS", 1);
 		// the thread count the service's single worker chooses, so that both run alike
 		NativeThreads.configure(0, 1);
@@ -93,47 +95,120 @@ public final class PerfBenchmark {
 		training.put("seed", 42L);
 		training.put("validationFraction", 0.0);
 		JobSpec spec = mapper.treeToValue(specJson, JobSpec.class).withDefaults(() -> 42L);
-		MultiLayerNetwork network = new MultiLayerNetwork(NetworkFactory.configure(spec, dataset, 1));
-		network.init();
+		MultiLayerNetwork network = network(spec, dataset);
 		List<INDArray> features = features(dataset, batch);
 		List<INDArray> labels = labels(dataset, batch);
-		long iterations = 0;
-		long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
-		while (System.nanoTime() < warmupEnd) {
-			network.fit(features.get((int) (iterations % FEATURE_BATCHES)),
-					labels.get((int) (iterations % LABEL_BATCHES)));
-			iterations++;
-		}
+		Loop bare = new Loop(network, features, labels, batch);
+		// the same network with the listener the service attaches, timed in rounds
+		// interleaved with the bare ones so that both share the machine's noise
+		Loop service = setting("PERF_SERVICE_STEP", 1) > 0 ? new Loop(monitored(spec, dataset), features, labels, batch)
+				: null;
 		double[] rates = new double[rounds];
+		double[] serviceRates = new double[rounds];
+		bare.fitFor(warmup);
+		if (service != null) {
+			service.fitFor(warmup);
+		}
 		for (int round = 0; round < rounds; round++) {
+			if (service != null && round % 2 == 1) {
+				serviceRates[round] = service.fitFor(roundSeconds);
+			}
+			rates[round] = bare.fitFor(roundSeconds);
+			if (service != null && round % 2 == 0) {
+				serviceRates[round] = service.fitFor(roundSeconds);
+			}
+		}
+		ObjectNode result = mapper.createObjectNode();
+		result.put("id", config.path("id").asString());
+		result.put("engine", "dl4j");
+		result.put("samplesPerSecond", median(rates));
+		result.put("bestSamplesPerSecond", Arrays.stream(rates).max().orElse(0));
+		result.put("iterationMs", batch * 1000.0 / median(rates));
+		result.put("parameters", network.numParams());
+		result.put("finalScore", network.score());
+		for (int round = 0; round < rounds; round++) {
+			result.withArray("rounds").add(rates[round]);
+		}
+		if (service != null) {
+			double[] ratios = new double[rounds];
+			for (int round = 0; round < rounds; round++) {
+				ratios[round] = serviceRates[round] / rates[round];
+				result.withArray("serviceStepRounds").add(serviceRates[round]);
+			}
+			result.put("serviceStepSamplesPerSecond", median(serviceRates));
+			result.put("serviceStepRatio", median(ratios));
+		}
+		System.out.println("RESULT " + mapper.writeValueAsString(result));
+	}
+
+	private static MultiLayerNetwork network(JobSpec spec, DatasetInfo dataset) {
+		MultiLayerNetwork network = new MultiLayerNetwork(NetworkFactory.configure(spec, dataset, 1));
+		network.init();
+		return network;
+	}
+
+	/** A network with the service's listener: telemetry, clipping, divergence checks. */
+	private static MultiLayerNetwork monitored(JobSpec spec, DatasetInfo dataset) {
+		MultiLayerNetwork network = network(spec, dataset);
+		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
+				spec.telemetry().perLayer());
+		network.setListeners(monitor);
+		monitor.startEpoch(1);
+		return network;
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	/**
+	 * A fit loop over the pre-made batches. Reading the score after each step, as the
+	 * service's trainer does, costs the bare loop nothing: DL4J keeps it.
+	 */
+	private static final class Loop {
+
+		private final MultiLayerNetwork network;
+
+		private final List<INDArray> features;
+
+		private final List<INDArray> labels;
+
+		private final int batch;
+
+		private long iterations;
+
+		Loop(MultiLayerNetwork network, List<INDArray> features, List<INDArray> labels, int batch) {
+			this.network = network;
+			this.features = features;
+			this.labels = labels;
+			this.batch = batch;
+		}
+
+		/** Trains for about {@code seconds}; returns samples per second. */
+		double fitFor(double seconds) {
 			long start = System.nanoTime();
-			long end = start + (long) (roundSeconds * 1e9);
+			long end = start + (long) (seconds * 1e9);
 			long done = 0;
 			long now;
 			do {
-				network.fit(features.get((int) (iterations % FEATURE_BATCHES)),
-						labels.get((int) (iterations % LABEL_BATCHES)));
-				iterations++;
+				try {
+					this.network.fit(this.features.get((int) (this.iterations % FEATURE_BATCHES)),
+							this.labels.get((int) (this.iterations % LABEL_BATCHES)));
+				}
+				catch (Anomaly.Rejected rejected) {
+					// the monitor refused a step: it cost as much as a taken one
+				}
+				this.network.score();
+				this.iterations++;
 				done++;
 				now = System.nanoTime();
 			}
 			while (now < end);
-			rates[round] = done * batch / ((now - start) / 1e9);
+			return done * this.batch / ((now - start) / 1e9);
 		}
-		double[] sorted = rates.clone();
-		Arrays.sort(sorted);
-		ObjectNode result = mapper.createObjectNode();
-		result.put("id", config.path("id").asString());
-		result.put("engine", "dl4j");
-		result.put("samplesPerSecond", sorted[sorted.length / 2]);
-		result.put("bestSamplesPerSecond", sorted[sorted.length - 1]);
-		result.put("iterationMs", batch * 1000.0 / sorted[sorted.length / 2]);
-		result.put("parameters", network.numParams());
-		result.put("finalScore", network.score());
-		for (double rate : rates) {
-			result.withArray("rounds").add(rate);
-		}
-		System.out.println("RESULT " + mapper.writeValueAsString(result));
+
 	}
 
 	/** The dataset as the service describes it, from the config's input description. */
