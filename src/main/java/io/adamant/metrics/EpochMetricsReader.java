@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -54,21 +55,26 @@ class EpochMetricsReader {
 
 	/** The latest current row of each job that has one. */
 	Map<UUID, EpochMetricsView> latestForJobs(Collection<UUID> jobIds) {
-		return this.jdbc.sql("SELECT DISTINCT ON (job_id) " + COLUMNS + """
+		return byKey(this.jdbc.sql("SELECT DISTINCT ON (job_id) " + COLUMNS + """
 				 FROM epoch_metrics WHERE job_id IN (:jobIds) AND NOT archived
-				ORDER BY job_id, epoch DESC""")
-			.param("jobIds", jobIds)
-			.query((rs, row) -> Map.entry(rs.getObject("job_id", UUID.class), view(rs)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+				ORDER BY job_id, epoch DESC""").param("jobIds", jobIds),
+				(rs, row) -> rs.getObject("job_id", UUID.class));
 	}
 
 	/** Rows by their ids. */
 	Map<Long, EpochMetricsView> byIds(Collection<Long> ids) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM epoch_metrics WHERE id IN (:ids)")
-			.param("ids", ids)
-			.query((rs, row) -> Map.entry(rs.getLong("id"), view(rs)))
+		return byKey(this.jdbc.sql("SELECT " + COLUMNS + " FROM epoch_metrics WHERE id IN (:ids)").param("ids", ids),
+				(rs, row) -> rs.getLong("id"));
+	}
+
+	/** A statement's rows as views, keyed by one of their columns. */
+	private static <K> Map<K, EpochMetricsView> byKey(JdbcClient.StatementSpec statement, RowMapper<K> key) {
+		return keyed(statement, key, (rs, row) -> view(rs));
+	}
+
+	/** A statement's rows as values keyed by one of their columns (unique per row). */
+	static <K, V> Map<K, V> keyed(JdbcClient.StatementSpec statement, RowMapper<K> key, RowMapper<V> value) {
+		return statement.query((rs, row) -> Map.entry(key.mapRow(rs, row), value.mapRow(rs, row)))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

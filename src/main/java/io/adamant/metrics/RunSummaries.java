@@ -6,7 +6,6 @@ import java.sql.Types;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,14 +49,11 @@ class RunSummaries {
 		if (jobIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.jdbc.sql(SQL)
+		return EpochMetricsReader.keyed(this.jdbc.sql(SQL)
 			.param("jobIds", jobIds)
 			// a NULL target matches no epoch, so both target epochs stay NULL
-			.param("target", targetLoss, Types.DOUBLE)
-			.query((rs, row) -> Map.entry(rs.getObject("job_id", UUID.class), read(rs)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.param("target", targetLoss, Types.DOUBLE), (rs, row) -> rs.getObject("job_id", UUID.class),
+				(rs, row) -> read(rs));
 	}
 
 	private static RunSummary read(ResultSet rs) throws SQLException {
