@@ -639,6 +639,21 @@ def markdown(report):
                          "%s %s" % (c["id"], " / ".join(fmt_rate(r) for r in report["dl4j"][c["id"]]["samplesPerSecondRuns"]))
                          for c in report["configs"] if "samplesPerSecondRuns" in (report["dl4j"].get(c["id"]) or {}))
                      if any("samplesPerSecondRuns" in (v or {}) for v in report["dl4j"].values()) else ""))
+    stock = [(c, report["dl4j"][c["id"]]) for c in report["configs"]
+             if "stockSamplesPerSecond" in (report["dl4j"].get(c["id"]) or {})]
+    if stock:
+        lines.append("")
+        lines.append("| configuration | stock DL4J samples/s | bare DL4J as the service runs it samples/s | "
+                     "as the service runs it / stock, in-process |")
+        lines.append("|---|---|---|---|")
+        for config, result in stock:
+            lines.append("| %s | %s | %s | %.2f |" % (config["label"], fmt_rate(result["stockSamplesPerSecond"]),
+                                                  fmt_rate(result.get("samplesPerSecondRuns", [result["samplesPerSecond"]])[0]),
+                                                  result["overStockRatio"]))
+        lines.append("")
+        lines.append("Stock DL4J: the same configuration without Adamant's convolution helper "
+                     "(`training.ContiguousConvolution`) and with DL4J's default cache mode, in rounds interleaved "
+                     "with the bare loop's (first bare run); median of the round-by-round ratios.")
     dispatch = report.get("dispatch") or {}
     if dispatch.get("server"):
         lines.append("")
@@ -707,6 +722,10 @@ def write_csv(path, report):
             add("training", cid, "dl4j/pytorch", "ratio", dl4j / torch, "ratio")
         add("training", cid, "service-step/dl4j (in-process)", "ratio",
             (report["dl4j"].get(cid) or {}).get("serviceStepRatio"), "ratio")
+        add("training", cid, "stock-dl4j", "samples_per_second",
+            (report["dl4j"].get(cid) or {}).get("stockSamplesPerSecond"), "samples/s")
+        add("training", cid, "dl4j/stock-dl4j (in-process)", "ratio",
+            (report["dl4j"].get(cid) or {}).get("overStockRatio"), "ratio")
     dispatch = report.get("dispatch") or {}
     for key in ("server", "client"):
         for stat in ("p50", "p90", "p99", "max"):

@@ -12,6 +12,7 @@ import io.adamant.job.OptimizerSpec;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -63,8 +64,15 @@ final class NetworkFactory {
 			.inferenceWorkspaceMode(WorkspaceMode.ENABLED);
 		regularization(builder, spec);
 		clipping(builder, spec.clipping());
-		NeuralNetConfiguration.ListBuilder layers = builder.list();
 		ModelSpec model = spec.model();
+		if (model instanceof ModelSpec.Cnn) {
+			// keeps each convolution's pre-activations from the forward pass for backprop
+			// instead of computing them twice: 1.15 - 1.3x on the seed ConvNet; the MLPs
+			// and
+			// the LSTM measured within noise, so they keep DL4J's default
+			builder.cacheMode(CacheMode.DEVICE);
+		}
+		NeuralNetConfiguration.ListBuilder layers = builder.list();
 		if (model instanceof ModelSpec.Cnn cnn) {
 			convolutions(layers, cnn);
 			dense(layers, cnn.denseLayers());

@@ -14,6 +14,8 @@ import io.adamant.dataset.DatasetInfo;
 import io.adamant.dataset.DatasetTask;
 import io.adamant.dataset.InputKind;
 import io.adamant.job.JobSpec;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,9 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  * plain {@code fit(features, labels)} loop on batches pre-materialised as INDArrays, no
  * listener; and, interleaved round by round with it, the service's training step: the
  * same network with the service's {@link TrainingMonitor} (telemetry, clipping,
- * divergence checks). After a warm-up it times rounds of a fixed wall-clock length and
- * prints one {@code RESULT} JSON line per configuration (median and best round,
- * samples/s) plus one {@code ENV} line; {@code bench/perf.py} reads them.
+ * divergence checks). Where the service changes how DL4J runs a network (the ConvNet:
+ * {@link ContiguousConvolution} and DL4J's cache mode), a third loop, interleaved too,
+ * trains the network as stock DL4J would, for the before and after of that change. After
+ * a warm-up it times rounds of a fixed wall-clock length and prints one {@code RESULT}
+ * JSON line per configuration (median and best round, samples/s) plus one {@code ENV}
+ * line; {@code bench/perf.py} reads them.
  * <p>
  * Arguments: the configs file, then optionally the ids to run. Environment:
  * {@code PERF_WARMUP_SECONDS} (2), {@code PERF_ROUNDS} (9), {@code PERF_ROUND_SECONDS}
@@ -103,19 +108,25 @@ public final class PerfBenchmark {
 		// interleaved with the bare ones so that both share the machine's noise
 		Loop service = setting("PERF_SERVICE_STEP", 1) > 0 ? new Loop(monitored(spec, dataset), features, labels, batch)
 				: null;
+		// DL4J as it comes, where Adamant changes how the network runs (the ConvNet's
+		// convolution helper and cache mode): the before of that change, side by side
+		Loop stock = helpers(network) > 0 ? new Loop(stock(spec, dataset), features, labels, batch) : null;
 		double[] rates = new double[rounds];
 		double[] serviceRates = new double[rounds];
+		double[] stockRates = new double[rounds];
 		bare.fitFor(warmup);
-		if (service != null) {
-			service.fitFor(warmup);
-		}
+		warmUp(service, warmup);
+		warmUp(stock, warmup);
 		for (int round = 0; round < rounds; round++) {
-			if (service != null && round % 2 == 1) {
-				serviceRates[round] = service.fitFor(roundSeconds);
+			// alternate the order so that neither side always follows the other
+			if (round % 2 == 1) {
+				serviceRates[round] = fitFor(service, roundSeconds);
+				stockRates[round] = fitFor(stock, roundSeconds);
 			}
 			rates[round] = bare.fitFor(roundSeconds);
-			if (service != null && round % 2 == 0) {
-				serviceRates[round] = service.fitFor(roundSeconds);
+			if (round % 2 == 0) {
+				serviceRates[round] = fitFor(service, roundSeconds);
+				stockRates[round] = fitFor(stock, roundSeconds);
 			}
 		}
 		ObjectNode result = mapper.createObjectNode();
@@ -138,13 +149,50 @@ public final class PerfBenchmark {
 			result.put("serviceStepSamplesPerSecond", median(serviceRates));
 			result.put("serviceStepRatio", median(ratios));
 		}
+		if (stock != null) {
+			double[] ratios = new double[rounds];
+			for (int round = 0; round < rounds; round++) {
+				ratios[round] = rates[round] / stockRates[round];
+				result.withArray("stockRounds").add(stockRates[round]);
+			}
+			result.put("stockSamplesPerSecond", median(stockRates));
+			result.put("overStockRatio", median(ratios));
+		}
 		System.out.println("RESULT " + mapper.writeValueAsString(result));
 	}
 
+	/** The network as the service's trainer sets it up. */
 	private static MultiLayerNetwork network(JobSpec spec, DatasetInfo dataset) {
 		MultiLayerNetwork network = new MultiLayerNetwork(NetworkFactory.configure(spec, dataset, 1));
 		network.init();
+		ConvolutionHelpers.install(network);
 		return network;
+	}
+
+	/**
+	 * The same network without Adamant's convolution helper and with DL4J's cache mode.
+	 */
+	private static MultiLayerNetwork stock(JobSpec spec, DatasetInfo dataset) {
+		MultiLayerConfiguration configuration = NetworkFactory.configure(spec, dataset, 1);
+		configuration.setCacheMode(CacheMode.NONE);
+		configuration.getConfs().forEach(layer -> layer.setCacheMode(CacheMode.NONE));
+		MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+		network.init();
+		return network;
+	}
+
+	private static int helpers(MultiLayerNetwork network) {
+		return (int) Arrays.stream(network.getLayers()).filter(layer -> layer.getHelper() != null).count();
+	}
+
+	private static void warmUp(Loop loop, double seconds) {
+		if (loop != null) {
+			loop.fitFor(seconds);
+		}
+	}
+
+	private static double fitFor(Loop loop, double seconds) {
+		return loop == null ? 0 : loop.fitFor(seconds);
 	}
 
 	/** A network with the service's listener: telemetry, clipping, divergence checks. */
