@@ -18,25 +18,28 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's 2-D convolution on the CPU without its slowest step. DL4J 1.0.0-M2.1's
  * {@code ConvolutionLayer} writes im2col into a permuted rank-6 view; libnd4j zero-fills
- * and writes such a view element by element, which took 45% of a ConvNet step (99 ms of
- * 113 ms for the first layer's im2col at batch 64, against 12 ms into a contiguous
- * array). This helper, plugged in where DL4J would put its cuDNN or oneDNN helper, runs
- * the forward pass as libnd4j's {@code conv2d} op and the backward pass as a contiguous
- * im2col, two batched matrix products and col2im. The layer, its configuration, its
- * parameters and saved models stay DL4J's own; for what it does not cover (other data
- * types, NHWC, {@code Same} mode) it returns {@code null} and DL4J's path runs.
+ * and writes such a view element by element, which took 45% of a ConvNet step (99 ms for
+ * the first layer's im2col at batch 64, against 12 ms into a contiguous array). This
+ * helper, plugged in where DL4J would put its cuDNN or oneDNN helper, runs im2col into a
+ * contiguous array and the products as batched matrix multiplications: forward, the
+ * weights times the columns; backward, the weights' gradient and the columns' gradient,
+ * folded back by col2im. In training it keeps the forward pass's columns in DL4J's cache
+ * workspace for backprop. The layer, its configuration, its parameters and saved models
+ * stay DL4J's own; for what it does not cover (other data types, NHWC, {@code Same} mode)
+ * it returns {@code null} and DL4J's path runs.
  */
 final class ContiguousConvolution implements ConvolutionHelper {
 
-	private OpContext forward;
+	/** im2col of the last training forward pass, for its backprop. */
+	private INDArray keptColumns;
+
+	private INDArray keptFor;
 
 	@Override
 	public boolean checkSupported() {
@@ -56,23 +59,20 @@ final class ContiguousConvolution implements ConvolutionHelper {
 			return null;
 		}
 		Geometry geometry = Geometry.of(input, weights, strides, pad, dilation);
+		// in training, DL4J keeps a cache workspace open until backprop: the columns kept
+		// there spare backprop a second im2col
+		boolean keep = workspaceMgr.hasConfiguration(ArrayType.FF_CACHE)
+				&& workspaceMgr.isWorkspaceOpen(ArrayType.FF_CACHE);
+		INDArray columns = geometry.im2col(input,
+				keep ? workspaceMgr.createUninitialized(ArrayType.FF_CACHE, DataType.FLOAT, geometry.columnShape(), 'c')
+						: Nd4j.createUninitialized(DataType.FLOAT, geometry.columnShape(), 'c'));
+		this.keptColumns = keep ? columns : null;
+		this.keptFor = keep ? input : null;
 		INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
 				geometry.outputShape(), 'c');
-		if (this.forward == null) {
-			// one per layer, reused like DL4J's own helpers do: a layer runs on one
-			// thread
-			this.forward = Nd4j.getExecutioner().buildContext();
-		}
-		this.forward.purge();
-		// kernel, strides, padding, dilation, not Same mode, NCHW, weights [oC, iC, kH,
-		// kW]
-		this.forward.setIArguments(geometry.kernelHeight, geometry.kernelWidth, strides[0], strides[1], pad[0], pad[1],
-				dilation[0], dilation[1], 0, 0, 1);
-		this.forward.setInputArray(0, input);
-		this.forward.setInputArray(1, weights);
-		this.forward.setInputArray(2, bias);
-		this.forward.setOutputArray(0, output);
-		Nd4j.exec(new Conv2D(), this.forward);
+		Nd4j.matmul(geometry.perExample(weights), columns,
+				output.reshape('c', geometry.batch, geometry.outChannels, geometry.outPixels()), false, false, false);
+		output.addi(bias.reshape(1, geometry.outChannels, 1, 1));
 		return output;
 	}
 
@@ -85,16 +85,17 @@ final class ContiguousConvolution implements ConvolutionHelper {
 			return null;
 		}
 		Geometry geometry = Geometry.of(input, weights, strides, pad, dilation);
-		INDArray columns = geometry.im2col(input);
+		INDArray columns = (this.keptColumns != null && this.keptFor == input) ? this.keptColumns
+				: geometry.im2col(input, Nd4j.createUninitialized(DataType.FLOAT, geometry.columnShape(), 'c'));
+		this.keptColumns = null;
+		this.keptFor = null;
 		INDArray delta3d = delta.reshape('c', geometry.batch, geometry.outChannels, geometry.outPixels());
 		// dL/dW = sum over the batch of delta · columnsᵀ
 		INDArray perExample = Nd4j.matmul(delta3d, columns, false, true, false);
 		weightGradView.reshape('c', geometry.outChannels, geometry.patch()).assign(perExample.sum(0));
 		biasGradView.assign(delta.sum(0, 2, 3).reshape(biasGradView.shape()));
 		// dL/dcolumns = Wᵀ · delta, folded back onto the input by col2im
-		INDArray weightsPerExample = weights.reshape('c', 1, geometry.outChannels, geometry.patch())
-			.broadcast(geometry.batch, geometry.outChannels, geometry.patch());
-		INDArray columnGradient = Nd4j.matmul(weightsPerExample, delta3d, true, false, false);
+		INDArray columnGradient = Nd4j.matmul(geometry.perExample(weights), delta3d, true, false, false);
 		INDArray inputGradient = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
 		Convolution.col2im(columnGradient.reshape('c', geometry.columnShape()), inputGradient, strides[0], strides[1],
 				pad[0], pad[1], geometry.inHeight, geometry.inWidth, dilation[0], dilation[1]);
@@ -151,9 +152,16 @@ final class ContiguousConvolution implements ConvolutionHelper {
 			return (long) this.outHeight * this.outWidth;
 		}
 
-		/** im2col into a contiguous [batch, patch, pixels] array: libnd4j's fast path. */
-		INDArray im2col(INDArray input) {
-			INDArray columns = Nd4j.createUninitialized(DataType.FLOAT, columnShape(), 'c');
+		/** The weights as [batch, out channels, patch], one copy per example. */
+		INDArray perExample(INDArray weights) {
+			return weights.reshape('c', 1, this.outChannels, patch()).broadcast(this.batch, this.outChannels, patch());
+		}
+
+		/**
+		 * im2col into {@code columns}, contiguous [batch, channels, kH, kW, oH, oW]:
+		 * libnd4j's fast path; returned as [batch, patch, pixels].
+		 */
+		INDArray im2col(INDArray input, INDArray columns) {
 			Convolution.im2col(input, this.kernelHeight, this.kernelWidth, this.strides[0], this.strides[1],
 					this.pad[0], this.pad[1], this.dilation[0], this.dilation[1], false, columns);
 			return columns.reshape('c', this.batch, patch(), outPixels());
