@@ -649,7 +649,7 @@ def markdown(report):
         for config, result in stock:
             lines.append("| %s | %s | %s | %.2f |" % (config["label"], fmt_rate(result["stockSamplesPerSecond"]),
                                                   fmt_rate(result.get("samplesPerSecondRuns", [result["samplesPerSecond"]])[0]),
-                                                  result["overStockRatio"]))
+                                                  result["stockRatio"]))
         lines.append("")
         lines.append("Stock DL4J: the same configuration without Adamant's convolution helper "
                      "(`training.ContiguousConvolution`) and with DL4J's default cache mode, in rounds interleaved "
@@ -725,7 +725,7 @@ def write_csv(path, report):
         add("training", cid, "stock-dl4j", "samples_per_second",
             (report["dl4j"].get(cid) or {}).get("stockSamplesPerSecond"), "samples/s")
         add("training", cid, "dl4j/stock-dl4j (in-process)", "ratio",
-            (report["dl4j"].get(cid) or {}).get("overStockRatio"), "ratio")
+            (report["dl4j"].get(cid) or {}).get("stockRatio"), "ratio")
     dispatch = report.get("dispatch") or {}
     for key in ("server", "client"):
         for stat in ("p50", "p90", "p99", "max"):

@@ -141,24 +141,33 @@ public final class PerfBenchmark {
 			result.withArray("rounds").add(rates[round]);
 		}
 		if (service != null) {
-			double[] ratios = new double[rounds];
-			for (int round = 0; round < rounds; round++) {
-				ratios[round] = serviceRates[round] / rates[round];
-				result.withArray("serviceStepRounds").add(serviceRates[round]);
-			}
-			result.put("serviceStepSamplesPerSecond", median(serviceRates));
-			result.put("serviceStepRatio", median(ratios));
+			putInterleaved(result, "serviceStep", serviceRates, ratios(serviceRates, rates));
 		}
 		if (stock != null) {
-			double[] ratios = new double[rounds];
-			for (int round = 0; round < rounds; round++) {
-				ratios[round] = rates[round] / stockRates[round];
-				result.withArray("stockRounds").add(stockRates[round]);
-			}
-			result.put("stockSamplesPerSecond", median(stockRates));
-			result.put("overStockRatio", median(ratios));
+			// here the ratio is bare over stock: what the service's way of running gains
+			putInterleaved(result, "stock", stockRates, ratios(rates, stockRates));
 		}
 		System.out.println("RESULT " + mapper.writeValueAsString(result));
+	}
+
+	/**
+	 * A loop timed in rounds interleaved with the bare one: its rounds, their median and
+	 * the median of the round-by-round ratios.
+	 */
+	private static void putInterleaved(ObjectNode result, String name, double[] rates, double[] ratios) {
+		for (double rate : rates) {
+			result.withArray(name + "Rounds").add(rate);
+		}
+		result.put(name + "SamplesPerSecond", median(rates));
+		result.put(name + "Ratio", median(ratios));
+	}
+
+	private static double[] ratios(double[] numerators, double[] denominators) {
+		double[] ratios = new double[numerators.length];
+		for (int round = 0; round < ratios.length; round++) {
+			ratios[round] = numerators[round] / denominators[round];
+		}
+		return ratios;
 	}
 
 	/** The network as the service's trainer sets it up. */
