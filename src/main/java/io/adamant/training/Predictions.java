@@ -197,7 +197,7 @@ class Predictions {
 		try {
 			Pair<MultiLayerNetwork, Normalizer> pair = ModelSerializer
 				.restoreMultiLayerNetworkAndNormalizer(file.toFile(), false);
-			ConvolutionHelpers.install(pair.getFirst());
+			LayerHelpers.install(pair.getFirst());
 			return new Restored(pair.getFirst(), (DataNormalization) pair.getSecond());
 		}
 		catch (IOException ex) {

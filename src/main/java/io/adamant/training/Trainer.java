@@ -86,7 +86,7 @@ class Trainer {
 				network.setParams(restored.network().params());
 			}
 		}
-		ConvolutionHelpers.install(network);
+		LayerHelpers.install(network);
 		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
 				spec.telemetry().perLayer());
 		network.setListeners(monitor);

@@ -52,7 +52,7 @@ class ContiguousConvolutionTest {
 		stock.init();
 		MultiLayerNetwork helped = new MultiLayerNetwork(configuration.clone());
 		helped.init();
-		assertThat(ConvolutionHelpers.install(helped)).isEqualTo(2);
+		assertThat(LayerHelpers.install(helped)).isEqualTo(2);
 		assertThat(helped.params()).isEqualTo(stock.params());
 
 		Nd4j.getRandom().setSeed(7);
@@ -92,7 +92,7 @@ class ContiguousConvolutionTest {
 		MultiLayerNetwork network = new MultiLayerNetwork(configuration);
 		network.init();
 
-		assertThat(ConvolutionHelpers.install(network)).isEqualTo(2);
+		assertThat(LayerHelpers.install(network)).isEqualTo(2);
 		assertThat(Arrays.stream(network.getLayers()).map(Layer::getHelper).filter(h -> h != null)).hasSize(2)
 			.allMatch(ContiguousConvolution.class::isInstance);
 		// the helper is not part of the saved configuration; a restored network computes
@@ -114,7 +114,7 @@ class ContiguousConvolutionTest {
 			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(4).nOut(2).build())
 			.build());
 		mlp.init();
-		assertThat(ConvolutionHelpers.install(mlp)).isZero();
+		assertThat(LayerHelpers.install(mlp)).isZero();
 		assertThat(mlp.getLayerWiseConfigurations().getCacheMode()).isEqualTo(CacheMode.NONE);
 	}
 

@@ -174,7 +174,7 @@ public final class PerfBenchmark {
 	private static MultiLayerNetwork network(JobSpec spec, DatasetInfo dataset) {
 		MultiLayerNetwork network = new MultiLayerNetwork(NetworkFactory.configure(spec, dataset, 1));
 		network.init();
-		ConvolutionHelpers.install(network);
+		LayerHelpers.install(network);
 		return network;
 	}
 

@@ -1,0 +1,148 @@
+package io.adamant.training;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.adamant.dataset.DatasetInfo;
+import io.adamant.dataset.DatasetTask;
+import io.adamant.dataset.InputKind;
+import io.adamant.job.ModelSpec;
+import io.adamant.job.OptimizerSpec;
+import io.adamant.job.TrainingSpec;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@link FusedLstmForward} must compute what DL4J's own LSTM computes: the same outputs,
+ * the same gradients and training after it, and the same state carried between calls.
+ */
+class FusedLstmForwardTest {
+
+	private static final int FEATURES = 3;
+
+	private static final int STEPS = 7;
+
+	private static final int UNITS = 5;
+
+	@ParameterizedTest(name = "last step only: {0}")
+	@ValueSource(booleans = { true, false })
+	void matchesDl4jsOwnLstm(boolean lastStep) {
+		MultiLayerConfiguration configuration = configuration(lastStep);
+		MultiLayerNetwork stock = new MultiLayerNetwork(configuration.clone());
+		stock.init();
+		MultiLayerNetwork helped = new MultiLayerNetwork(configuration.clone());
+		helped.init();
+		assertThat(LayerHelpers.install(helped)).isEqualTo(2);
+		// non-zero biases, so that a gate in the wrong place shows
+		INDArray biases = Nd4j.rand(DataType.FLOAT, 4 * 2 * UNITS);
+		setBiases(stock, biases);
+		setBiases(helped, biases);
+
+		Nd4j.getRandom().setSeed(3);
+		INDArray features = Nd4j.randn(DataType.FLOAT, 6, FEATURES, STEPS);
+		INDArray labels = lastStep ? Nd4j.randn(DataType.FLOAT, 6, 2) : Nd4j.randn(DataType.FLOAT, 6, 2, STEPS);
+		assertClose(helped.output(features), stock.output(features));
+		Pair<Gradient, INDArray> expected = stock.calculateGradients(features, labels, null, null);
+		Pair<Gradient, INDArray> actual = helped.calculateGradients(features, labels, null, null);
+		assertClose(actual.getFirst().gradient(), expected.getFirst().gradient());
+		assertClose(actual.getSecond(), expected.getSecond());
+		assertThat(helped.score()).isCloseTo(stock.score(), within(1e-5));
+		for (int step = 0; step < 3; step++) {
+			stock.fit(features, labels);
+			helped.fit(features, labels);
+		}
+		assertClose(helped.params(), stock.params());
+	}
+
+	@Test
+	void carriesTheStateBetweenTimeSteps() {
+		MultiLayerNetwork stock = new MultiLayerNetwork(configuration(false));
+		stock.init();
+		MultiLayerNetwork helped = new MultiLayerNetwork(configuration(false));
+		helped.init();
+		LayerHelpers.install(helped);
+		INDArray features = Nd4j.randn(DataType.FLOAT, 2, FEATURES, STEPS);
+		INDArray firstHalf = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 3));
+		INDArray secondHalf = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(3, STEPS));
+		stock.rnnTimeStep(firstHalf.dup());
+		helped.rnnTimeStep(firstHalf.dup());
+		assertClose(helped.rnnTimeStep(secondHalf.dup()), stock.rnnTimeStep(secondHalf.dup()));
+	}
+
+	@Test
+	void theServicesRecurrentNetworksGetIt() {
+		DatasetInfo sequences = new DatasetInfo("echo", DatasetTask.REGRESSION, InputKind.SEQUENCE, List.of(1, 50), 50,
+				1, false, 0, true, List.of(), "echo", "echo");
+		ModelSpec.Rnn rnn = new ModelSpec.Rnn(null, List.of(new ModelSpec.RecurrentLayer(64, null)), null, null);
+		MultiLayerNetwork network = new MultiLayerNetwork(
+				NetworkFactory.configure(TestSpecs.spec(rnn, new OptimizerSpec.Adam(0.001, null, null, null), null,
+						new TrainingSpec(1, 32, 42L, 0.0)), sequences, 1));
+		network.init();
+
+		assertThat(LayerHelpers.install(network)).isEqualTo(1);
+		Layer wrapped = network.getLayer(0);
+		assertThat(wrapped).isInstanceOf(LastTimeStepLayer.class);
+		assertThat(((LastTimeStepLayer) wrapped).getUnderlying().getHelper()).isInstanceOf(FusedLstmForward.class);
+		assertThat(Arrays.stream(network.getLayers()).skip(1).map(Layer::getHelper)).allMatch(h -> h == null);
+	}
+
+	private static MultiLayerConfiguration configuration(boolean lastStep) {
+		LSTM first = new LSTM.Builder().nOut(UNITS).activation(Activation.TANH).helperAllowFallback(false).build();
+		LSTM second = new LSTM.Builder().nOut(UNITS).activation(Activation.TANH).helperAllowFallback(false).build();
+		NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder().seed(42)
+			.dataType(DataType.FLOAT)
+			.updater(new Adam(1e-2))
+			.list()
+			.layer(first);
+		if (lastStep) {
+			layers.layer(new LastTimeStep(second))
+				.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
+					.activation(Activation.IDENTITY)
+					.build());
+		}
+		else {
+			layers.layer(second)
+				.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
+					.activation(Activation.IDENTITY)
+					.build());
+		}
+		return layers.setInputType(InputType.recurrent(FEATURES, STEPS)).build();
+	}
+
+	private static void setBiases(MultiLayerNetwork network, INDArray biases) {
+		network.getLayer(0).getParam("b").assign(biases.get(NDArrayIndex.interval(0, 4 * UNITS)).reshape(1, -1));
+		Layer second = network.getLayer(1) instanceof LastTimeStepLayer wrapper ? wrapper.getUnderlying()
+				: network.getLayer(1);
+		second.getParam("b").assign(biases.get(NDArrayIndex.interval(4 * UNITS, 8 * UNITS)).reshape(1, -1));
+	}
+
+	private static void assertClose(INDArray actual, INDArray expected) {
+		assertThat(actual.shape()).isEqualTo(expected.shape());
+		double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
+		assertThat(actual.sub(expected).amaxNumber().doubleValue() / scale).isLessThan(1e-4);
+	}
+
+}
