@@ -651,8 +651,8 @@ def markdown(report):
                                                   fmt_rate(result.get("samplesPerSecondRuns", [result["samplesPerSecond"]])[0]),
                                                   result["stockRatio"]))
         lines.append("")
-        lines.append("Stock DL4J: the same configuration without Adamant's convolution helper "
-                     "(`training.ContiguousConvolution`) and with DL4J's default cache mode, in rounds interleaved "
+        lines.append("Stock DL4J: the same configuration without Adamant's layer helpers "
+                     "(`training.LayerHelpers`: convolutions, LSTM activations) and with DL4J's default cache mode, in rounds interleaved "
                      "with the bare loop's (first bare run); median of the round-by-round ratios.")
     dispatch = report.get("dispatch") or {}
     if dispatch.get("server"):

@@ -31,12 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  * plain {@code fit(features, labels)} loop on batches pre-materialised as INDArrays, no
  * listener; and, interleaved round by round with it, the service's training step: the
  * same network with the service's {@link TrainingMonitor} (telemetry, clipping,
- * divergence checks). Where the service changes how DL4J runs a network (the ConvNet:
- * {@link ContiguousConvolution} and DL4J's cache mode), a third loop, interleaved too,
- * trains the network as stock DL4J would, for the before and after of that change. After
- * a warm-up it times rounds of a fixed wall-clock length and prints one {@code RESULT}
- * JSON line per configuration (median and best round, samples/s) plus one {@code ENV}
- * line; {@code bench/perf.py} reads them.
+ * divergence checks). Where the service changes how DL4J runs a network
+ * ({@link LayerHelpers} for convolutions and LSTMs, DL4J's cache mode for CNNs), a third
+ * loop, interleaved too, trains the network as stock DL4J would, for the before and after
+ * of that change. After a warm-up it times rounds of a fixed wall-clock length and prints
+ * one {@code RESULT} JSON line per configuration (median and best round, samples/s) plus
+ * one {@code ENV} line; {@code bench/perf.py} reads them.
  * <p>
  * Arguments: the configs file, then optionally the ids to run. Environment:
  * {@code PERF_WARMUP_SECONDS} (2), {@code PERF_ROUNDS} (9), {@code PERF_ROUND_SECONDS}
@@ -108,8 +108,8 @@ public final class PerfBenchmark {
 		// interleaved with the bare ones so that both share the machine's noise
 		Loop service = setting("PERF_SERVICE_STEP", 1) > 0 ? new Loop(monitored(spec, dataset), features, labels, batch)
 				: null;
-		// DL4J as it comes, where Adamant changes how the network runs (the ConvNet's
-		// convolution helper and cache mode): the before of that change, side by side
+		// DL4J as it comes, where Adamant changes how the network runs (layer helpers,
+		// cache mode): the before of that change, side by side
 		Loop stock = helpers(network) > 0 ? new Loop(stock(spec, dataset), features, labels, batch) : null;
 		double[] rates = new double[rounds];
 		double[] serviceRates = new double[rounds];
@@ -179,7 +179,8 @@ public final class PerfBenchmark {
 	}
 
 	/**
-	 * The same network without Adamant's convolution helper and with DL4J's cache mode.
+	 * The same network without Adamant's layer helpers and with DL4J's default cache
+	 * mode.
 	 */
 	private static MultiLayerNetwork stock(JobSpec spec, DatasetInfo dataset) {
 		MultiLayerConfiguration configuration = NetworkFactory.configure(spec, dataset, 1);
