@@ -20,7 +20,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +27,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@link ContiguousConvolution} must compute what DL4J's own convolution computes: the
@@ -61,20 +58,7 @@ class ContiguousConvolutionTest {
 		for (int row = 0; row < batch; row++) {
 			labels.putScalar(row, row % 3, 1.0);
 		}
-		assertClose(helped.output(features), stock.output(features));
-		// gradients of the parameters and of the input, which only col2im computes
-		Pair<Gradient, INDArray> expected = stock.calculateGradients(features, labels, null, null);
-		Pair<Gradient, INDArray> actual = helped.calculateGradients(features, labels, null, null);
-		assertClose(actual.getFirst().gradient(), expected.getFirst().gradient());
-		assertClose(actual.getSecond(), expected.getSecond());
-		assertThat(helped.score()).isCloseTo(stock.score(), within(1e-5));
-
-		// and training stays in step
-		for (int step = 0; step < 3; step++) {
-			stock.fit(features, labels);
-			helped.fit(features, labels);
-		}
-		assertClose(helped.params(), stock.params());
+		SameComputation.assertSameTraining(helped, stock, features, labels);
 	}
 
 	@Test
@@ -105,7 +89,7 @@ class ContiguousConvolutionTest {
 			.restoreMultiLayerNetwork(new ByteArrayInputStream(saved.toByteArray()), false);
 		assertThat(Arrays.stream(restored.getLayers()).map(Layer::getHelper)).allMatch(h -> h == null);
 		INDArray features = Nd4j.rand(DataType.FLOAT, 4, 3 * 32 * 32);
-		assertClose(network.output(features), restored.output(features));
+		SameComputation.assertClose(network.output(features), restored.output(features));
 	}
 
 	@Test
@@ -146,12 +130,6 @@ class ContiguousConvolutionTest {
 				.build())
 			.setInputType(InputType.convolutionalFlat(12, 12, channels))
 			.build();
-	}
-
-	private static void assertClose(INDArray actual, INDArray expected) {
-		assertThat(actual.shape()).isEqualTo(expected.shape());
-		double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
-		assertThat(actual.sub(expected).amaxNumber().doubleValue() / scale).isLessThan(1e-4);
 	}
 
 }

@@ -17,13 +17,11 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +31,6 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@link FusedLstmForward} must compute what DL4J's own LSTM computes: the same outputs,
@@ -64,17 +61,7 @@ class FusedLstmForwardTest {
 		Nd4j.getRandom().setSeed(3);
 		INDArray features = Nd4j.randn(DataType.FLOAT, 6, FEATURES, STEPS);
 		INDArray labels = lastStep ? Nd4j.randn(DataType.FLOAT, 6, 2) : Nd4j.randn(DataType.FLOAT, 6, 2, STEPS);
-		assertClose(helped.output(features), stock.output(features));
-		Pair<Gradient, INDArray> expected = stock.calculateGradients(features, labels, null, null);
-		Pair<Gradient, INDArray> actual = helped.calculateGradients(features, labels, null, null);
-		assertClose(actual.getFirst().gradient(), expected.getFirst().gradient());
-		assertClose(actual.getSecond(), expected.getSecond());
-		assertThat(helped.score()).isCloseTo(stock.score(), within(1e-5));
-		for (int step = 0; step < 3; step++) {
-			stock.fit(features, labels);
-			helped.fit(features, labels);
-		}
-		assertClose(helped.params(), stock.params());
+		SameComputation.assertSameTraining(helped, stock, features, labels);
 	}
 
 	@Test
@@ -89,7 +76,7 @@ class FusedLstmForwardTest {
 		INDArray secondHalf = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(3, STEPS));
 		stock.rnnTimeStep(firstHalf.dup());
 		helped.rnnTimeStep(firstHalf.dup());
-		assertClose(helped.rnnTimeStep(secondHalf.dup()), stock.rnnTimeStep(secondHalf.dup()));
+		SameComputation.assertClose(helped.rnnTimeStep(secondHalf.dup()), stock.rnnTimeStep(secondHalf.dup()));
 	}
 
 	@Test
@@ -137,12 +124,6 @@ class FusedLstmForwardTest {
 		Layer second = network.getLayer(1) instanceof LastTimeStepLayer wrapper ? wrapper.getUnderlying()
 				: network.getLayer(1);
 		second.getParam("b").assign(biases.get(NDArrayIndex.interval(4 * UNITS, 8 * UNITS)).reshape(1, -1));
-	}
-
-	private static void assertClose(INDArray actual, INDArray expected) {
-		assertThat(actual.shape()).isEqualTo(expected.shape());
-		double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
-		assertThat(actual.sub(expected).amaxNumber().doubleValue() / scale).isLessThan(1e-4);
 	}
 
 }
