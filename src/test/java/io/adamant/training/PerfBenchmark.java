@@ -115,8 +115,8 @@ public final class PerfBenchmark {
 		double[] serviceRates = new double[rounds];
 		double[] stockRates = new double[rounds];
 		bare.fitFor(warmup);
-		warmUp(service, warmup);
-		warmUp(stock, warmup);
+		fitFor(service, warmup);
+		fitFor(stock, warmup);
 		for (int round = 0; round < rounds; round++) {
 			// alternate the order so that neither side always follows the other
 			if (round % 2 == 1) {
@@ -195,12 +195,7 @@ public final class PerfBenchmark {
 		return (int) Arrays.stream(network.getLayers()).filter(layer -> layer.getHelper() != null).count();
 	}
 
-	private static void warmUp(Loop loop, double seconds) {
-		if (loop != null) {
-			loop.fitFor(seconds);
-		}
-	}
-
+	/** Trains {@code loop}, where there is one, for about {@code seconds}. */
 	private static double fitFor(Loop loop, double seconds) {
 		return loop == null ? 0 : loop.fitFor(seconds);
 	}
