@@ -12,9 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Puts Adamant's faster paths into DL4J's own layers where DL4J found no helper of its
  * own (no cuDNN, no oneDNN: always, with 1.0.0-M2.1 on the CPU):
- * {@link ContiguousConvolution} into 2-D convolutions, {@link FusedLstmForward} into
- * LSTMs. DL4J keeps a layer's helper in a protected field with no setter, hence the
- * reflection; the layers' fallback rules stay DL4J's.
+ * {@link ContiguousConvolution} into 2-D convolutions, {@link ContiguousLstm} into LSTMs.
+ * DL4J keeps a layer's helper in a protected field with no setter, hence the reflection;
+ * the layers' fallback rules stay DL4J's.
  */
 final class LayerHelpers {
 
@@ -46,7 +46,7 @@ final class LayerHelpers {
 				installed++;
 			}
 			else if (inner.getClass() == LSTM.class) {
-				set(LSTM_HELPER, inner, new FusedLstmForward());
+				set(LSTM_HELPER, inner, new ContiguousLstm());
 				installed++;
 			}
 		}

@@ -10,6 +10,10 @@ import io.adamant.job.ModelSpec;
 import io.adamant.job.OptimizerSpec;
 import io.adamant.job.TrainingSpec;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -33,10 +37,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link FusedLstmForward} must compute what DL4J's own LSTM computes: the same outputs,
- * the same gradients and training after it, and the same state carried between calls.
+ * {@link ContiguousLstm} must compute what DL4J's own LSTM computes: the same outputs,
+ * the same gradients and training after it, with truncated backprop (DL4J's backprop on
+ * the kept pass) and changing batch sizes, and the same state carried between calls.
  */
-class FusedLstmForwardTest {
+class ContiguousLstmTest {
 
 	private static final int FEATURES = 3;
 
@@ -62,6 +67,82 @@ class FusedLstmForwardTest {
 		INDArray features = Nd4j.randn(DataType.FLOAT, 6, FEATURES, STEPS);
 		INDArray labels = lastStep ? Nd4j.randn(DataType.FLOAT, 6, 2) : Nd4j.randn(DataType.FLOAT, 6, 2, STEPS);
 		SameComputation.assertSameTraining(helped, stock, features, labels);
+	}
+
+	@Test
+	void trainsLikeDl4jUnderTruncatedBackprop() {
+		MultiLayerConfiguration configuration = configuration(false);
+		configuration.setBackpropType(BackpropType.TruncatedBPTT);
+		configuration.setTbpttFwdLength(3);
+		configuration.setTbpttBackLength(3);
+		MultiLayerNetwork stock = new MultiLayerNetwork(configuration.clone());
+		stock.init();
+		MultiLayerNetwork helped = new MultiLayerNetwork(configuration.clone());
+		helped.init();
+		LayerHelpers.install(helped);
+		Nd4j.getRandom().setSeed(5);
+		INDArray features = Nd4j.randn(DataType.FLOAT, 6, FEATURES, STEPS);
+		INDArray labels = Nd4j.randn(DataType.FLOAT, 6, 2, STEPS);
+		for (int step = 0; step < 3; step++) {
+			stock.fit(features, labels);
+			helped.fit(features, labels);
+		}
+		SameComputation.assertClose(helped.params(), stock.params());
+	}
+
+	/**
+	 * DL4J's own backprop on the kept pass, where this helper leaves it: a truncated
+	 * backprop shorter than the sequence (M2.1's networks do not ask for one, but a layer
+	 * may be called so).
+	 */
+	@Test
+	void leavesATruncatedBackpropToDl4j() {
+		MultiLayerNetwork stock = new MultiLayerNetwork(configuration(false));
+		stock.init();
+		MultiLayerNetwork helped = new MultiLayerNetwork(configuration(false));
+		helped.init();
+		LayerHelpers.install(helped);
+		Nd4j.getRandom().setSeed(9);
+		INDArray features = Nd4j.randn(DataType.FLOAT, 4, FEATURES, STEPS);
+		INDArray epsilon = Nd4j.randn(DataType.FLOAT, 4, UNITS, STEPS);
+		Pair<Gradient, INDArray> expected = truncatedBackprop(stock, features, epsilon);
+		Pair<Gradient, INDArray> actual = truncatedBackprop(helped, features, epsilon);
+		SameComputation.assertClose(actual.getSecond(), expected.getSecond());
+		for (String parameter : List.of("W", "RW", "b")) {
+			SameComputation.assertClose(actual.getFirst().getGradientFor(parameter),
+					expected.getFirst().getGradientFor(parameter));
+		}
+	}
+
+	private static Pair<Gradient, INDArray> truncatedBackprop(MultiLayerNetwork network, INDArray features,
+			INDArray epsilon) {
+		network.initGradientsView();
+		org.deeplearning4j.nn.layers.recurrent.LSTM layer = (org.deeplearning4j.nn.layers.recurrent.LSTM) network
+			.getLayer(0);
+		LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
+		layer.activate(features, true, workspaces);
+		Pair<Gradient, INDArray> result = layer.tbpttBackpropGradient(epsilon, 3, workspaces);
+		return new Pair<>(result.getFirst(), result.getSecond().dup());
+	}
+
+	@Test
+	void trainsLikeDl4jWhenTheBatchSizeChanges() {
+		MultiLayerNetwork stock = new MultiLayerNetwork(configuration(false));
+		stock.init();
+		MultiLayerNetwork helped = new MultiLayerNetwork(configuration(false));
+		helped.init();
+		LayerHelpers.install(helped);
+		Nd4j.getRandom().setSeed(7);
+		// an epoch's last, smaller batch, then a full one, then one of a third size, then
+		// the first again
+		for (int rows : new int[] { 6, 4, 6, 5, 3, 6 }) {
+			INDArray features = Nd4j.randn(DataType.FLOAT, rows, FEATURES, STEPS);
+			INDArray labels = Nd4j.randn(DataType.FLOAT, rows, 2, STEPS);
+			stock.fit(features, labels);
+			helped.fit(features, labels);
+			SameComputation.assertClose(helped.params(), stock.params());
+			SameComputation.assertClose(helped.output(features), stock.output(features));
+		}
 	}
 
 	@Test
@@ -92,7 +173,7 @@ class FusedLstmForwardTest {
 		assertThat(LayerHelpers.install(network)).isEqualTo(1);
 		Layer wrapped = network.getLayer(0);
 		assertThat(wrapped).isInstanceOf(LastTimeStepLayer.class);
-		assertThat(((LastTimeStepLayer) wrapped).getUnderlying().getHelper()).isInstanceOf(FusedLstmForward.class);
+		assertThat(((LastTimeStepLayer) wrapped).getUnderlying().getHelper()).isInstanceOf(ContiguousLstm.class);
 		assertThat(Arrays.stream(network.getLayers()).skip(1).map(Layer::getHelper)).allMatch(h -> h == null);
 	}
 
