@@ -142,7 +142,7 @@ final class LstmSequence {
 	}
 
 	long bytes() {
-		return 4 * (3 * 4 * this.units + 8 * this.units + 2 * this.inputs) * this.batch * this.steps;
+		return 4 * (3 * 4 * this.units + 7 * this.units + 2 * this.inputs) * this.batch * this.steps;
 	}
 
 	long[] outputShape() {
