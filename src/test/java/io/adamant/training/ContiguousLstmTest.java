@@ -75,11 +75,9 @@ class ContiguousLstmTest {
 		configuration.setBackpropType(BackpropType.TruncatedBPTT);
 		configuration.setTbpttFwdLength(3);
 		configuration.setTbpttBackLength(3);
-		MultiLayerNetwork stock = new MultiLayerNetwork(configuration.clone());
-		stock.init();
-		MultiLayerNetwork helped = new MultiLayerNetwork(configuration.clone());
-		helped.init();
-		LayerHelpers.install(helped);
+		Networks networks = Networks.of(configuration);
+		MultiLayerNetwork stock = networks.stock();
+		MultiLayerNetwork helped = networks.helped();
 		Nd4j.getRandom().setSeed(5);
 		INDArray features = Nd4j.randn(DataType.FLOAT, 6, FEATURES, STEPS);
 		INDArray labels = Nd4j.randn(DataType.FLOAT, 6, 2, STEPS);
@@ -97,11 +95,9 @@ class ContiguousLstmTest {
 	 */
 	@Test
 	void leavesATruncatedBackpropToDl4j() {
-		MultiLayerNetwork stock = new MultiLayerNetwork(configuration(false));
-		stock.init();
-		MultiLayerNetwork helped = new MultiLayerNetwork(configuration(false));
-		helped.init();
-		LayerHelpers.install(helped);
+		Networks networks = Networks.of(configuration(false));
+		MultiLayerNetwork stock = networks.stock();
+		MultiLayerNetwork helped = networks.helped();
 		Nd4j.getRandom().setSeed(9);
 		INDArray features = Nd4j.randn(DataType.FLOAT, 4, FEATURES, STEPS);
 		INDArray epsilon = Nd4j.randn(DataType.FLOAT, 4, UNITS, STEPS);
@@ -127,11 +123,9 @@ class ContiguousLstmTest {
 
 	@Test
 	void trainsLikeDl4jWhenTheBatchSizeChanges() {
-		MultiLayerNetwork stock = new MultiLayerNetwork(configuration(false));
-		stock.init();
-		MultiLayerNetwork helped = new MultiLayerNetwork(configuration(false));
-		helped.init();
-		LayerHelpers.install(helped);
+		Networks networks = Networks.of(configuration(false));
+		MultiLayerNetwork stock = networks.stock();
+		MultiLayerNetwork helped = networks.helped();
 		Nd4j.getRandom().setSeed(7);
 		// an epoch's last, smaller batch, then a full one, then one of a third size, then
 		// the first again
@@ -147,11 +141,9 @@ class ContiguousLstmTest {
 
 	@Test
 	void carriesTheStateBetweenTimeSteps() {
-		MultiLayerNetwork stock = new MultiLayerNetwork(configuration(false));
-		stock.init();
-		MultiLayerNetwork helped = new MultiLayerNetwork(configuration(false));
-		helped.init();
-		LayerHelpers.install(helped);
+		Networks networks = Networks.of(configuration(false));
+		MultiLayerNetwork stock = networks.stock();
+		MultiLayerNetwork helped = networks.helped();
 		INDArray features = Nd4j.randn(DataType.FLOAT, 2, FEATURES, STEPS);
 		INDArray firstHalf = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 3));
 		INDArray secondHalf = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(3, STEPS));
@@ -205,6 +197,20 @@ class ContiguousLstmTest {
 		Layer second = network.getLayer(1) instanceof LastTimeStepLayer wrapper ? wrapper.getUnderlying()
 				: network.getLayer(1);
 		second.getParam("b").assign(biases.get(NDArrayIndex.interval(4 * UNITS, 8 * UNITS)).reshape(1, -1));
+	}
+
+	/** The same network twice: as DL4J runs it, and with the layer helpers set in. */
+	private record Networks(MultiLayerNetwork stock, MultiLayerNetwork helped) {
+
+		static Networks of(MultiLayerConfiguration configuration) {
+			MultiLayerNetwork stock = new MultiLayerNetwork(configuration.clone());
+			stock.init();
+			MultiLayerNetwork helped = new MultiLayerNetwork(configuration.clone());
+			helped.init();
+			LayerHelpers.install(helped);
+			return new Networks(stock, helped);
+		}
+
 	}
 
 }
