@@ -76,16 +76,14 @@ class ContiguousLstmTest {
 		configuration.setTbpttFwdLength(3);
 		configuration.setTbpttBackLength(3);
 		Networks networks = Networks.of(configuration);
-		MultiLayerNetwork stock = networks.stock();
-		MultiLayerNetwork helped = networks.helped();
 		Nd4j.getRandom().setSeed(5);
 		INDArray features = Nd4j.randn(DataType.FLOAT, 6, FEATURES, STEPS);
 		INDArray labels = Nd4j.randn(DataType.FLOAT, 6, 2, STEPS);
 		for (int step = 0; step < 3; step++) {
-			stock.fit(features, labels);
-			helped.fit(features, labels);
+			networks.stock().fit(features, labels);
+			networks.helped().fit(features, labels);
 		}
-		SameComputation.assertClose(helped.params(), stock.params());
+		SameComputation.assertClose(networks.helped().params(), networks.stock().params());
 	}
 
 	/**
@@ -96,13 +94,11 @@ class ContiguousLstmTest {
 	@Test
 	void leavesATruncatedBackpropToDl4j() {
 		Networks networks = Networks.of(configuration(false));
-		MultiLayerNetwork stock = networks.stock();
-		MultiLayerNetwork helped = networks.helped();
 		Nd4j.getRandom().setSeed(9);
 		INDArray features = Nd4j.randn(DataType.FLOAT, 4, FEATURES, STEPS);
 		INDArray epsilon = Nd4j.randn(DataType.FLOAT, 4, UNITS, STEPS);
-		Pair<Gradient, INDArray> expected = truncatedBackprop(stock, features, epsilon);
-		Pair<Gradient, INDArray> actual = truncatedBackprop(helped, features, epsilon);
+		Pair<Gradient, INDArray> expected = truncatedBackprop(networks.stock(), features, epsilon);
+		Pair<Gradient, INDArray> actual = truncatedBackprop(networks.helped(), features, epsilon);
 		SameComputation.assertClose(actual.getSecond(), expected.getSecond());
 		for (String parameter : List.of("W", "RW", "b")) {
 			SameComputation.assertClose(actual.getFirst().getGradientFor(parameter),
@@ -124,32 +120,29 @@ class ContiguousLstmTest {
 	@Test
 	void trainsLikeDl4jWhenTheBatchSizeChanges() {
 		Networks networks = Networks.of(configuration(false));
-		MultiLayerNetwork stock = networks.stock();
-		MultiLayerNetwork helped = networks.helped();
 		Nd4j.getRandom().setSeed(7);
 		// an epoch's last, smaller batch, then a full one, then one of a third size, then
 		// the first again
 		for (int rows : new int[] { 6, 4, 6, 5, 3, 6 }) {
 			INDArray features = Nd4j.randn(DataType.FLOAT, rows, FEATURES, STEPS);
 			INDArray labels = Nd4j.randn(DataType.FLOAT, rows, 2, STEPS);
-			stock.fit(features, labels);
-			helped.fit(features, labels);
-			SameComputation.assertClose(helped.params(), stock.params());
-			SameComputation.assertClose(helped.output(features), stock.output(features));
+			networks.stock().fit(features, labels);
+			networks.helped().fit(features, labels);
+			SameComputation.assertClose(networks.helped().params(), networks.stock().params());
+			SameComputation.assertClose(networks.helped().output(features), networks.stock().output(features));
 		}
 	}
 
 	@Test
 	void carriesTheStateBetweenTimeSteps() {
 		Networks networks = Networks.of(configuration(false));
-		MultiLayerNetwork stock = networks.stock();
-		MultiLayerNetwork helped = networks.helped();
 		INDArray features = Nd4j.randn(DataType.FLOAT, 2, FEATURES, STEPS);
 		INDArray firstHalf = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 3));
 		INDArray secondHalf = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(3, STEPS));
-		stock.rnnTimeStep(firstHalf.dup());
-		helped.rnnTimeStep(firstHalf.dup());
-		SameComputation.assertClose(helped.rnnTimeStep(secondHalf.dup()), stock.rnnTimeStep(secondHalf.dup()));
+		networks.stock().rnnTimeStep(firstHalf.dup());
+		networks.helped().rnnTimeStep(firstHalf.dup());
+		SameComputation.assertClose(networks.helped().rnnTimeStep(secondHalf.dup()),
+				networks.stock().rnnTimeStep(secondHalf.dup()));
 	}
 
 	@Test
