@@ -46,6 +46,9 @@ final class ContiguousLstm implements LSTMHelper {
 	 */
 	private static final int SHAPES_KEPT = 3;
 
+	/** Beyond one shape's arrays, what the kept shapes may hold together. */
+	private static final long BYTES_KEPT = 512L << 20;
+
 	private final Map<List<Long>, LstmSequence> sequences = new LinkedHashMap<>(4, 0.75f, true);
 
 	/** The last forward pass's arrays. */
@@ -68,7 +71,11 @@ final class ContiguousLstm implements LSTMHelper {
 
 	@Override
 	public Map<String, Long> helperMemoryUse() {
-		return Map.of("sequences", this.sequences.values().stream().mapToLong(LstmSequence::bytes).sum());
+		return Map.of("sequences", bytesKept());
+	}
+
+	private long bytesKept() {
+		return this.sequences.values().stream().mapToLong(LstmSequence::bytes).sum();
 	}
 
 	@Override
@@ -120,9 +127,8 @@ final class ContiguousLstm implements LSTMHelper {
 		INDArray biasGradient = gradientViews.get(biasWeightKey);
 		this.sequence.backward(epsilon, inputWeights, recurrentWeights, inputWeightGradient, recurrentWeightGradient,
 				biasGradient);
-		INDArray inputGradient = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-				this.sequence.inputShape(), 'f');
-		inputGradient.assign(this.sequence.inputGradient());
+		INDArray inputGradient = this.sequence.copyInputGradient(
+				workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, this.sequence.inputShape(), 'f'));
 		Gradient gradient = new DefaultGradient();
 		gradient.gradientForVariable().put(inputWeightKey, inputWeightGradient);
 		gradient.gradientForVariable().put(recurrentWeightKey, recurrentWeightGradient);
@@ -139,7 +145,8 @@ final class ContiguousLstm implements LSTMHelper {
 				found = new LstmSequence(batch, inputs, units, (int) steps);
 			}
 			this.sequences.put(shape, found);
-			if (this.sequences.size() > SHAPES_KEPT) {
+			// least recently used first; the one just made is the last
+			while (this.sequences.size() > 1 && (this.sequences.size() > SHAPES_KEPT || bytesKept() > BYTES_KEPT)) {
 				this.sequences.remove(this.sequences.keySet().iterator().next());
 			}
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.deeplearning4j.nn.layers.recurrent.FwdPassReturn;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -13,16 +14,19 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The arrays of one LSTM layer's pass over a batch of sequences, for
- * {@link ContiguousLstm}: allocated once per shape, with a view per time step made once.
- * Each quantity is one column-major [batch, width, steps] array whose step {@code t} is a
- * contiguous [batch, width] matrix. Gate blocks keep DL4J's order and meaning: block
- * input (the layer's activation, tanh), forget gate, output gate, input gate (sigmoid);
- * the block input's pre-activation stays in the gate array, its tanh goes to
- * {@code blockInput}.
+ * {@link ContiguousLstm}: allocated once per shape, outside DL4J's workspaces, with a
+ * view per time step made once and every per-step operation bound once to its arrays
+ * ({@link BoundOp}). Each quantity is one column-major [batch, width, steps] array whose
+ * step {@code t} is a contiguous [batch, width] matrix. Gate blocks keep DL4J's order and
+ * meaning: block input (the layer's activation, tanh), forget gate, output gate, input
+ * gate (sigmoid); the block input's pre-activation stays in the gate array, its tanh goes
+ * to {@code blockInput}.
  *
  * <p>
  * A step is two matrix products and seven element-wise operations forward, four products
- * and thirteen operations back; the weight gradients accumulate in place.
+ * and thirteen operations back; the weight gradients accumulate in place. Backprop's
+ * arrays come with the first backprop, so that a network that only predicts holds the
+ * forward pass's alone.
  */
 final class LstmSequence {
 
@@ -42,8 +46,6 @@ final class LstmSequence {
 
 	private final int steps;
 
-	// the forward pass
-
 	private final INDArray input;
 
 	private final INDArray initialOutput;
@@ -60,26 +62,9 @@ final class LstmSequence {
 
 	private final INDArray output;
 
-	// its backprop
-
-	private final INDArray outputGradient;
-
-	private final INDArray deltas;
-
-	private final INDArray gateSlopes;
-
-	private final INDArray blockInputSlopes;
-
-	private final INDArray cellTanhSlopes;
-
-	private final INDArray inputGradient;
-
-	private final INDArray[] cellGradients;
-
 	private final INDArray product;
 
-	// DL4J's parameters and their gradients, copied, so that the bound operations keep
-	// their arrays
+	// DL4J's parameters, copied, so that the bound operations keep their arrays
 
 	private final INDArray inputWeights;
 
@@ -87,20 +72,27 @@ final class LstmSequence {
 
 	private final INDArray biases;
 
-	private final INDArray inputWeightGradient;
+	// per step: views, then the forward pass's operations
 
-	private final INDArray recurrentWeightGradient;
+	private final INDArray[] inputOf;
 
-	/** [4 × units, 1]: the deltas summed over the batch, then over the steps. */
-	private final INDArray biasGradient;
+	private final INDArray[] gatesOf;
 
-	private final Steps stepOf;
+	private final INDArray[] sigmoidGatesOf;
+
+	private final INDArray[][] gateOf = new INDArray[4][];
+
+	private final INDArray[] blockInputOf;
+
+	private final INDArray[] cellOf;
+
+	private final INDArray[] cellTanhOf;
+
+	private final INDArray[] outputOf;
 
 	private final BoundOp[][] forwardSteps;
 
-	private final BoundOp[][] backwardSteps;
-
-	private final BoundOp[] biasGradientSums;
+	private Backprop backprop;
 
 	private final FwdPassReturn trace = new FwdPassReturn();
 
@@ -117,32 +109,31 @@ final class LstmSequence {
 		this.cell = sequence(units);
 		this.cellTanh = sequence(units);
 		this.output = sequence(units);
-		this.outputGradient = sequence(units);
-		this.deltas = sequence(4 * units);
-		this.gateSlopes = sequence(4 * units);
-		this.blockInputSlopes = sequence(units);
-		this.cellTanhSlopes = sequence(units);
-		this.inputGradient = sequence(inputs);
-		this.cellGradients = new INDArray[] { matrix(), matrix() };
 		this.product = matrix();
 		this.inputWeights = Nd4j.create(DataType.FLOAT, new long[] { inputs, 4 * units }, 'f');
 		this.recurrentWeights = Nd4j.create(DataType.FLOAT, new long[] { units, 4 * units }, 'f');
 		this.biases = Nd4j.create(DataType.FLOAT, 4 * units);
-		this.inputWeightGradient = this.inputWeights.ulike();
-		this.recurrentWeightGradient = this.recurrentWeights.ulike();
-		this.biasGradient = Nd4j.create(DataType.FLOAT, new long[] { 4 * units, 1 }, 'f');
-		this.stepOf = new Steps(this);
+		this.inputOf = stepViews(this.input, 0, inputs);
+		this.gatesOf = stepViews(this.gates, 0, 4 * units);
+		this.sigmoidGatesOf = stepViews(this.gates, FORGET * units, 3 * units);
+		for (int block = 0; block < 4; block++) {
+			this.gateOf[block] = stepViews(this.gates, block * units, units);
+		}
+		this.blockInputOf = stepViews(this.blockInput, 0, units);
+		this.cellOf = stepViews(this.cell, 0, units);
+		this.cellTanhOf = stepViews(this.cellTanh, 0, units);
+		this.outputOf = stepViews(this.output, 0, units);
 		this.forwardSteps = new BoundOp[steps][];
-		this.backwardSteps = new BoundOp[steps][];
 		for (int t = 0; t < steps; t++) {
 			this.forwardSteps[t] = forwardStep(t);
-			this.backwardSteps[t] = backwardStep(t);
 		}
-		this.biasGradientSums = biasGradientSums();
 	}
 
+	/** Bytes held: the forward pass's arrays, and backprop's once it ran. */
 	long bytes() {
-		return 4 * (3 * 4 * this.units + 7 * this.units + 2 * this.inputs) * this.batch * this.steps;
+		long perColumn = 4 * this.batch * this.steps;
+		long forward = (8 * this.units + this.inputs) * perColumn;
+		return this.backprop == null ? forward : forward + (11 * this.units + this.inputs) * perColumn;
 	}
 
 	long[] outputShape() {
@@ -155,10 +146,6 @@ final class LstmSequence {
 
 	INDArray output() {
 		return this.output;
-	}
-
-	INDArray inputGradient() {
-		return this.inputGradient;
 	}
 
 	/** Whether the kept pass started from these states. */
@@ -182,85 +169,39 @@ final class LstmSequence {
 	}
 
 	private BoundOp[] forwardStep(int t) {
-		Steps s = this.stepOf;
-		INDArray previousOutput = t == 0 ? this.initialOutput : s.output[t - 1];
-		INDArray previousCell = t == 0 ? this.initialCell : s.cell[t - 1];
-		return new BoundOp[] { BoundOp.matmul(s.input[t], false, this.inputWeights, false, s.gates[t], true),
-				BoundOp.matmul(previousOutput, false, this.recurrentWeights, false, s.gates[t], true),
+		INDArray previousOutput = t == 0 ? this.initialOutput : this.outputOf[t - 1];
+		INDArray previousCell = t == 0 ? this.initialCell : this.cellOf[t - 1];
+		INDArray[][] gate = this.gateOf;
+		return new BoundOp[] { BoundOp.matmul(this.inputOf[t], false, this.inputWeights, false, this.gatesOf[t], true),
+				BoundOp.matmul(previousOutput, false, this.recurrentWeights, false, this.gatesOf[t], true),
 				// forget, output and input gates are adjacent blocks: one sigmoid
-				BoundOp.sigmoid(s.sigmoidGates[t], s.sigmoidGates[t]),
-				BoundOp.tanh(s.gate[BLOCK_INPUT][t], s.blockInput[t]),
-				BoundOp.multiply(s.gate[FORGET][t], previousCell, s.cell[t]),
-				BoundOp.multiply(s.gate[INPUT_GATE][t], s.blockInput[t], this.product),
-				BoundOp.add(s.cell[t], this.product, s.cell[t]), BoundOp.tanh(s.cell[t], s.cellTanh[t]),
-				BoundOp.multiply(s.gate[OUTPUT][t], s.cellTanh[t], s.output[t]) };
+				BoundOp.sigmoid(this.sigmoidGatesOf[t], this.sigmoidGatesOf[t]),
+				BoundOp.tanh(gate[BLOCK_INPUT][t], this.blockInputOf[t]),
+				BoundOp.multiply(gate[FORGET][t], previousCell, this.cellOf[t]),
+				BoundOp.multiply(gate[INPUT_GATE][t], this.blockInputOf[t], this.product),
+				BoundOp.add(this.cellOf[t], this.product, this.cellOf[t]),
+				BoundOp.tanh(this.cellOf[t], this.cellTanhOf[t]),
+				BoundOp.multiply(gate[OUTPUT][t], this.cellTanhOf[t], this.outputOf[t]) };
 	}
 
 	/**
-	 * Backprop through time. With {@code dH} the loss's gradient by a step's output (from
-	 * above, plus from the next step through the recurrent weights) and {@code dC} by its
-	 * cell state: the output gate's delta is {@code dH · tanh(c) · o(1 − o)};
-	 * {@code dC = dH · o · (1 − tanh²c) + dC' · f'}; then forget
-	 * {@code dC · c₋₁ · f(1 − f)}, input gate {@code dC · z · g(1 − g)} and block input
-	 * {@code dC · g · (1 − z²)}.
+	 * Backprop through the kept pass, into DL4J's gradient arrays; the gradient by the
+	 * input is then {@link #copyInputGradient}'s.
 	 */
 	void backward(INDArray epsilon, INDArray inputWeights, INDArray recurrentWeights, INDArray inputWeightGradient,
 			INDArray recurrentWeightGradient, INDArray biasGradient) {
-		this.outputGradient.assign(epsilon);
+		if (this.backprop == null) {
+			try (MemoryWorkspace detached = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+				this.backprop = new Backprop();
+			}
+		}
 		this.inputWeights.assign(inputWeights);
 		this.recurrentWeights.assign(recurrentWeights);
-		// σ(1 − σ) of every gate at once; the block input's part is not used
-		Nd4j.exec(new TimesOneMinus(this.gates, this.gateSlopes));
-		oneMinusSquare(this.blockInput, this.blockInputSlopes);
-		oneMinusSquare(this.cellTanh, this.cellTanhSlopes);
-		for (int t = this.steps - 1; t >= 0; t--) {
-			run(this.backwardSteps[t]);
-		}
-		run(this.biasGradientSums);
-		inputWeightGradient.assign(this.inputWeightGradient);
-		recurrentWeightGradient.assign(this.recurrentWeightGradient);
-		biasGradient.assign(this.biasGradient.reshape(biasGradient.shape()));
+		this.backprop.run(epsilon, inputWeightGradient, recurrentWeightGradient, biasGradient);
 	}
 
-	private BoundOp[] backwardStep(int t) {
-		Steps s = this.stepOf;
-		boolean last = t == this.steps - 1;
-		INDArray dH = s.outputGradient[t];
-		INDArray dC = this.cellGradients[t % 2];
-		INDArray previousCell = t == 0 ? this.initialCell : s.cell[t - 1];
-		INDArray previousOutput = t == 0 ? this.initialOutput : s.output[t - 1];
-		List<BoundOp> ops = new ArrayList<>();
-		if (!last) {
-			ops.add(BoundOp.matmul(s.deltas[t + 1], false, this.recurrentWeights, true, dH, true));
-		}
-		product(ops, dH, s.cellTanh[t], s.slope[OUTPUT][t], s.delta[OUTPUT][t]);
-		product(ops, dH, s.gate[OUTPUT][t], s.cellTanhSlopes[t], dC);
-		if (!last) {
-			ops.add(BoundOp.multiply(this.cellGradients[(t + 1) % 2], s.gate[FORGET][t + 1], this.product));
-			ops.add(BoundOp.add(dC, this.product, dC));
-		}
-		product(ops, dC, previousCell, s.slope[FORGET][t], s.delta[FORGET][t]);
-		product(ops, dC, s.blockInput[t], s.slope[INPUT_GATE][t], s.delta[INPUT_GATE][t]);
-		product(ops, dC, s.gate[INPUT_GATE][t], s.blockInputSlopes[t], s.delta[BLOCK_INPUT][t]);
-		// the first step backprop reaches (the last in time) starts the sums
-		ops.add(BoundOp.matmul(previousOutput, true, s.deltas[t], false, this.recurrentWeightGradient, !last));
-		ops.add(BoundOp.matmul(s.input[t], true, s.deltas[t], false, this.inputWeightGradient, !last));
-		ops.add(BoundOp.matmul(s.deltas[t], false, this.inputWeights, true, s.inputGradient[t], false));
-		return ops.toArray(BoundOp[]::new);
-	}
-
-	/** The deltas summed over the batch, then over the steps: two products with ones. */
-	private BoundOp[] biasGradientSums() {
-		long columns = 4 * this.units * this.steps;
-		INDArray allDeltas = Nd4j.create(this.deltas.data(), new long[] { this.batch, columns },
-				new long[] { 1, this.batch }, this.deltas.offset(), 1, 'f');
-		INDArray perStep = Nd4j.create(DataType.FLOAT, new long[] { 1, columns }, 'f');
-		INDArray perStepByGate = Nd4j.create(perStep.data(), new long[] { 4 * this.units, this.steps },
-				new long[] { 1, 4 * this.units }, perStep.offset(), 1, 'f');
-		return new BoundOp[] {
-				BoundOp.matmul(Nd4j.ones(DataType.FLOAT, 1, this.batch), false, allDeltas, false, perStep, false),
-				BoundOp.matmul(perStepByGate, false, Nd4j.ones(DataType.FLOAT, this.steps, 1), false, this.biasGradient,
-						false) };
+	INDArray copyInputGradient(INDArray target) {
+		return target.assign(this.backprop.inputGradient);
 	}
 
 	/** The pass for DL4J's backprop, which hands it back to {@link ContiguousLstm}. */
@@ -284,21 +225,20 @@ final class LstmSequence {
 
 	/** DL4J's per-step arrays, as views of these, for DL4J's own backprop. */
 	void exposeToDl4j() {
-		Steps s = this.stepOf;
-		this.trace.fwdPassOutputAsArrays = s.output.clone();
-		this.trace.memCellState = s.cell.clone();
-		this.trace.memCellActivations = s.cellTanh.clone();
-		this.trace.iz = s.gate[BLOCK_INPUT].clone();
-		this.trace.ia = s.blockInput.clone();
-		this.trace.fa = s.gate[FORGET].clone();
-		this.trace.oa = s.gate[OUTPUT].clone();
-		this.trace.ga = s.gate[INPUT_GATE].clone();
+		this.trace.fwdPassOutputAsArrays = this.outputOf.clone();
+		this.trace.memCellState = this.cellOf.clone();
+		this.trace.memCellActivations = this.cellTanhOf.clone();
+		this.trace.iz = this.gateOf[BLOCK_INPUT].clone();
+		this.trace.ia = this.blockInputOf.clone();
+		this.trace.fa = this.gateOf[FORGET].clone();
+		this.trace.oa = this.gateOf[OUTPUT].clone();
+		this.trace.ga = this.gateOf[INPUT_GATE].clone();
 	}
 
 	/** Copies, since DL4J keeps these as the state for the next call. */
 	private FwdPassReturn withLastStep(FwdPassReturn pass) {
-		pass.lastAct = this.stepOf.output[this.steps - 1].dup('f');
-		pass.lastMemCell = this.stepOf.cell[this.steps - 1].dup('f');
+		pass.lastAct = this.outputOf[this.steps - 1].dup('f');
+		pass.lastMemCell = this.cellOf[this.steps - 1].dup('f');
 		return pass;
 	}
 
@@ -310,10 +250,16 @@ final class LstmSequence {
 		return Nd4j.create(DataType.FLOAT, new long[] { this.batch, this.units }, 'f');
 	}
 
-	/** {@code result = a · b · c}, element-wise. */
-	private static void product(List<BoundOp> ops, INDArray a, INDArray b, INDArray c, INDArray result) {
-		ops.add(BoundOp.multiply(a, b, result));
-		ops.add(BoundOp.multiply(result, c, result));
+	/**
+	 * Each step's [batch, width] columns from column {@code from} of a [batch, columns,
+	 * steps] array. Views cost about as much as an operation, so they are made once.
+	 */
+	private INDArray[] stepViews(INDArray array, long from, long width) {
+		INDArray[] views = new INDArray[this.steps];
+		for (int t = 0; t < views.length; t++) {
+			views[t] = stepView(array, t, from, width);
+		}
+		return views;
 	}
 
 	private static void run(BoundOp[] ops) {
@@ -322,80 +268,140 @@ final class LstmSequence {
 		}
 	}
 
-	private static void oneMinusSquare(INDArray values, INDArray result) {
-		Nd4j.exec(new MulOp(values, values, result));
-		result.rsubi(1.0);
-	}
+	/**
+	 * Backprop through time. With {@code dH} the loss's gradient by a step's output (from
+	 * above, plus from the next step through the recurrent weights) and {@code dC} by its
+	 * cell state: the output gate's delta is {@code dH · tanh(c) · o(1 − o)};
+	 * {@code dC = dH · o · (1 − tanh²c) + dC' · f'}; then forget
+	 * {@code dC · c₋₁ · f(1 − f)}, input gate {@code dC · z · g(1 − g)} and block input
+	 * {@code dC · g · (1 − z²)}.
+	 */
+	private final class Backprop {
 
-	/** Every array's per-step views, made once: views cost as much as an operation. */
-	private static final class Steps {
+		private final INDArray outputGradient = sequence(LstmSequence.this.units);
 
-		final INDArray[] input;
+		private final INDArray deltas = sequence(4 * LstmSequence.this.units);
 
-		final INDArray[] gates;
+		private final INDArray gateSlopes = sequence(4 * LstmSequence.this.units);
 
-		final INDArray[] sigmoidGates;
+		private final INDArray blockInputSlopes = sequence(LstmSequence.this.units);
 
-		final INDArray[][] gate = new INDArray[4][];
+		private final INDArray cellTanhSlopes = sequence(LstmSequence.this.units);
 
-		final INDArray[] blockInput;
+		private final INDArray inputGradient = sequence(LstmSequence.this.inputs);
 
-		final INDArray[] cell;
+		private final INDArray[] cellGradients = { matrix(), matrix() };
 
-		final INDArray[] cellTanh;
+		private final INDArray inputWeightGradient = LstmSequence.this.inputWeights.ulike();
 
-		final INDArray[] output;
+		private final INDArray recurrentWeightGradient = LstmSequence.this.recurrentWeights.ulike();
 
-		final INDArray[] outputGradient;
+		/** [4 × units, 1]: the deltas summed over the batch, then over the steps. */
+		private final INDArray biasGradient = Nd4j.create(DataType.FLOAT, new long[] { 4 * LstmSequence.this.units, 1 },
+				'f');
 
-		final INDArray[] deltas;
+		private final BoundOp[][] steps;
 
-		final INDArray[][] delta = new INDArray[4][];
+		private final BoundOp[] biasGradientSums;
 
-		final INDArray[][] slope = new INDArray[4][];
-
-		final INDArray[] blockInputSlopes;
-
-		final INDArray[] cellTanhSlopes;
-
-		final INDArray[] inputGradient;
-
-		Steps(LstmSequence sequence) {
-			long units = sequence.units;
-			this.input = views(sequence, sequence.input, 0, sequence.inputs);
-			this.gates = views(sequence, sequence.gates, 0, 4 * units);
-			this.sigmoidGates = views(sequence, sequence.gates, FORGET * units, 3 * units);
-			this.blockInput = views(sequence, sequence.blockInput, 0, units);
-			this.cell = views(sequence, sequence.cell, 0, units);
-			this.cellTanh = views(sequence, sequence.cellTanh, 0, units);
-			this.output = views(sequence, sequence.output, 0, units);
-			this.outputGradient = views(sequence, sequence.outputGradient, 0, units);
-			this.deltas = views(sequence, sequence.deltas, 0, 4 * units);
-			this.blockInputSlopes = views(sequence, sequence.blockInputSlopes, 0, units);
-			this.cellTanhSlopes = views(sequence, sequence.cellTanhSlopes, 0, units);
-			this.inputGradient = views(sequence, sequence.inputGradient, 0, sequence.inputs);
-			for (int block = 0; block < 4; block++) {
-				this.gate[block] = views(sequence, sequence.gates, block * units, units);
-				this.delta[block] = views(sequence, sequence.deltas, block * units, units);
-				this.slope[block] = views(sequence, sequence.gateSlopes, block * units, units);
+		Backprop() {
+			this.steps = new BoundOp[LstmSequence.this.steps][];
+			for (int t = 0; t < this.steps.length; t++) {
+				this.steps[t] = step(t);
 			}
+			this.biasGradientSums = biasGradientSums();
+		}
+
+		void run(INDArray epsilon, INDArray inputWeightGradient, INDArray recurrentWeightGradient,
+				INDArray biasGradient) {
+			this.outputGradient.assign(epsilon);
+			// σ(1 − σ) of every gate at once; the block input's part is not used
+			Nd4j.exec(new TimesOneMinus(LstmSequence.this.gates, this.gateSlopes));
+			oneMinusSquare(LstmSequence.this.blockInput, this.blockInputSlopes);
+			oneMinusSquare(LstmSequence.this.cellTanh, this.cellTanhSlopes);
+			for (int t = this.steps.length - 1; t >= 0; t--) {
+				LstmSequence.run(this.steps[t]);
+			}
+			LstmSequence.run(this.biasGradientSums);
+			inputWeightGradient.assign(this.inputWeightGradient);
+			recurrentWeightGradient.assign(this.recurrentWeightGradient);
+			biasGradient.assign(this.biasGradient.reshape(biasGradient.shape()));
+		}
+
+		private BoundOp[] step(int t) {
+			LstmSequence sequence = LstmSequence.this;
+			long units = sequence.units;
+			boolean last = t == sequence.steps - 1;
+			INDArray dH = stepView(this.outputGradient, t, 0, units);
+			INDArray dC = this.cellGradients[t % 2];
+			INDArray[] delta = new INDArray[4];
+			INDArray[] slope = new INDArray[4];
+			for (int block = 0; block < 4; block++) {
+				delta[block] = stepView(this.deltas, t, block * units, units);
+				slope[block] = stepView(this.gateSlopes, t, block * units, units);
+			}
+			INDArray stepDeltas = stepView(this.deltas, t, 0, 4 * units);
+			INDArray previousCell = t == 0 ? sequence.initialCell : sequence.cellOf[t - 1];
+			INDArray previousOutput = t == 0 ? sequence.initialOutput : sequence.outputOf[t - 1];
+			INDArray[][] gate = sequence.gateOf;
+			List<BoundOp> ops = new ArrayList<>();
+			if (!last) {
+				ops.add(BoundOp.matmul(stepView(this.deltas, t + 1, 0, 4 * units), false, sequence.recurrentWeights,
+						true, dH, true));
+			}
+			product(ops, dH, sequence.cellTanhOf[t], slope[OUTPUT], delta[OUTPUT]);
+			product(ops, dH, gate[OUTPUT][t], stepView(this.cellTanhSlopes, t, 0, units), dC);
+			if (!last) {
+				ops.add(BoundOp.multiply(this.cellGradients[(t + 1) % 2], gate[FORGET][t + 1], sequence.product));
+				ops.add(BoundOp.add(dC, sequence.product, dC));
+			}
+			product(ops, dC, previousCell, slope[FORGET], delta[FORGET]);
+			product(ops, dC, sequence.blockInputOf[t], slope[INPUT_GATE], delta[INPUT_GATE]);
+			product(ops, dC, gate[INPUT_GATE][t], stepView(this.blockInputSlopes, t, 0, units), delta[BLOCK_INPUT]);
+			// the first step backprop reaches (the last in time) starts the sums
+			ops.add(BoundOp.matmul(previousOutput, true, stepDeltas, false, this.recurrentWeightGradient, !last));
+			ops.add(BoundOp.matmul(sequence.inputOf[t], true, stepDeltas, false, this.inputWeightGradient, !last));
+			ops.add(BoundOp.matmul(stepDeltas, false, sequence.inputWeights, true,
+					stepView(this.inputGradient, t, 0, sequence.inputs), false));
+			return ops.toArray(BoundOp[]::new);
 		}
 
 		/**
-		 * Each step's [batch, width] columns from column {@code from} of a [batch,
-		 * columns, steps] array.
+		 * The deltas summed over the batch, then over the steps: two products with ones.
 		 */
-		private static INDArray[] views(LstmSequence sequence, INDArray array, long from, long width) {
-			long rows = sequence.batch;
-			long stepLength = array.size(1) * rows;
-			INDArray[] views = new INDArray[sequence.steps];
-			for (int t = 0; t < views.length; t++) {
-				views[t] = Nd4j.create(array.data(), new long[] { rows, width }, new long[] { 1, rows },
-						array.offset() + t * stepLength + from * rows, 1, 'f');
-			}
-			return views;
+		private BoundOp[] biasGradientSums() {
+			LstmSequence sequence = LstmSequence.this;
+			long columns = 4 * sequence.units * sequence.steps;
+			INDArray allDeltas = Nd4j.create(this.deltas.data(), new long[] { sequence.batch, columns },
+					new long[] { 1, sequence.batch }, this.deltas.offset(), 1, 'f');
+			INDArray perStep = Nd4j.create(DataType.FLOAT, new long[] { 1, columns }, 'f');
+			INDArray perStepByGate = Nd4j.create(perStep.data(), new long[] { 4 * sequence.units, sequence.steps },
+					new long[] { 1, 4 * sequence.units }, perStep.offset(), 1, 'f');
+			return new BoundOp[] {
+					BoundOp.matmul(Nd4j.ones(DataType.FLOAT, 1, sequence.batch), false, allDeltas, false, perStep,
+							false),
+					BoundOp.matmul(perStepByGate, false, Nd4j.ones(DataType.FLOAT, sequence.steps, 1), false,
+							this.biasGradient, false) };
 		}
 
+		/** {@code result = a · b · c}, element-wise. */
+		private static void product(List<BoundOp> ops, INDArray a, INDArray b, INDArray c, INDArray result) {
+			ops.add(BoundOp.multiply(a, b, result));
+			ops.add(BoundOp.multiply(result, c, result));
+		}
+
+		private static void oneMinusSquare(INDArray values, INDArray result) {
+			Nd4j.exec(new MulOp(values, values, result));
+			result.rsubi(1.0);
+		}
+
+	}
+
+	/** Step {@code t}'s [batch, width] columns from column {@code from}. */
+	private INDArray stepView(INDArray array, int t, long from, long width) {
+		long stepLength = array.size(1) * this.batch;
+		return Nd4j.create(array.data(), new long[] { this.batch, width }, new long[] { 1, this.batch },
+				array.offset() + t * stepLength + from * this.batch, 1, 'f');
 	}
 
 }

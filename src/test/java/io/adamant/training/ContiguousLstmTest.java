@@ -12,6 +12,7 @@ import io.adamant.job.TrainingSpec;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.LSTMHelper;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -131,6 +132,27 @@ class ContiguousLstmTest {
 			SameComputation.assertClose(networks.helped().params(), networks.stock().params());
 			SameComputation.assertClose(networks.helped().output(features), networks.stock().output(features));
 		}
+	}
+
+	/**
+	 * A network that only predicts holds the forward pass's arrays; backprop's come with
+	 * training; three batch shapes are kept, the least recently used goes.
+	 */
+	@Test
+	void holdsBackpropsArraysOnlyOnceItTrainsAndAtMostThreeShapes() {
+		MultiLayerNetwork helped = Networks.of(configuration(false)).helped();
+		LSTMHelper helper = (LSTMHelper) helped.getLayer(0).getHelper();
+		helped.output(Nd4j.randn(DataType.FLOAT, 6, FEATURES, STEPS));
+		long forwardBytes = 4L * (8 * UNITS + FEATURES) * 6 * STEPS;
+		assertThat(helper.helperMemoryUse()).containsEntry("sequences", forwardBytes);
+		helped.fit(Nd4j.randn(DataType.FLOAT, 6, FEATURES, STEPS), Nd4j.randn(DataType.FLOAT, 6, 2, STEPS));
+		long backpropBytes = 4L * (11 * UNITS + FEATURES) * 6 * STEPS;
+		assertThat(helper.helperMemoryUse()).containsEntry("sequences", forwardBytes + backpropBytes);
+		for (int rows : new int[] { 5, 4, 3 }) {
+			helped.output(Nd4j.randn(DataType.FLOAT, rows, FEATURES, STEPS));
+		}
+		long threeForwardPasses = 4L * (8 * UNITS + FEATURES) * (5 + 4 + 3) * STEPS;
+		assertThat(helper.helperMemoryUse()).containsEntry("sequences", threeForwardPasses);
 	}
 
 	@Test
