@@ -137,7 +137,23 @@ final class SquareSums {
 		return Transforms.max(copy, -clamp, false);
 	}
 
+	/**
+	 * The L2 norm. Where the elements are one dense run of float memory on the CPU, BLAS
+	 * does it: {@code sdot} took 36 µs on 401,408 floats where ND4J's {@code Norm2} took
+	 * 380 – 470 µs, a third of the 784-wide MLP's telemetry. A dot product of floats
+	 * overflows from about 1.8e19 per element, which exploding gradients reach; then the
+	 * scaled {@code snrm2} decides, and a NaN anywhere stays NaN.
+	 */
 	private double norm(INDArray array) {
+		if (this.buffer != null && isDense(array)) {
+			INDArray vector = Nd4j.create(array.data(), new long[] { array.length() }, new long[] { 1 }, array.offset(),
+					1, 'c');
+			double squares = Nd4j.getBlasWrapper().dot(vector, vector);
+			if (Double.isFinite(squares) || Double.isNaN(squares)) {
+				return Math.sqrt(squares);
+			}
+			return Nd4j.getBlasWrapper().nrm2(vector);
+		}
 		Nd4j.getExecutioner().exec(new Norm2(array, this.scalar));
 		return this.scalar.getDouble(0);
 	}
