@@ -27,9 +27,16 @@ class SquareSumsTest {
 		Nd4j.getRandom().setSeed(13);
 		INDArray flat = Nd4j.randn(DataType.FLOAT, 1, LARGE + SMALL);
 		double[] sums = sums(flat, 0.5, Double.NaN, null);
-		assertThat(sums[0]).isCloseTo(reference(flat, 0, LARGE, 0.5, Double.POSITIVE_INFINITY), within(1e-5 * sums[0]));
-		assertThat(sums[1]).isCloseTo(reference(flat, LARGE, LARGE + SMALL, 0.5, Double.POSITIVE_INFINITY),
-				within(1e-5 * sums[1]));
+		assertMatchesLoop(sums[0], flat, 0, LARGE, 0.5, Double.POSITIVE_INFINITY);
+		assertMatchesLoop(sums[1], flat, LARGE, LARGE + SMALL, 0.5, Double.POSITIVE_INFINITY);
+	}
+
+	@Test
+	void aLargeSegmentAfterAnotherReadsItsOwnValues() {
+		Nd4j.getRandom().setSeed(19);
+		INDArray flat = Nd4j.randn(DataType.FLOAT, 1, SMALL + LARGE);
+		double[] sums = sums(flat, SMALL, 1.0, Double.NaN, null);
+		assertMatchesLoop(sums[1], flat, SMALL, SMALL + LARGE, 1.0, Double.POSITIVE_INFINITY);
 	}
 
 	@Test
@@ -38,7 +45,7 @@ class SquareSumsTest {
 		INDArray flat = Nd4j.randn(DataType.FLOAT, 1, LARGE + SMALL);
 		double[] clamped = new double[2];
 		sums(flat, 2.0, 1.0, clamped);
-		assertThat(clamped[0]).isCloseTo(reference(flat, 0, LARGE, 2.0, 1.0), within(1e-5 * clamped[0]));
+		assertMatchesLoop(clamped[0], flat, 0, LARGE, 2.0, 1.0);
 	}
 
 	@Test
@@ -59,14 +66,26 @@ class SquareSumsTest {
 		assertThat(sums(withInfinity, 1.0, Double.NaN, null)[0]).isNotFinite();
 	}
 
+	/** Segments [0, LARGE) and the rest. */
 	private static double[] sums(INDArray flat, double scale, double clamp, double[] clampedSums) {
-		List<INDArray> segments = List.of(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, LARGE)),
-				flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(LARGE, LARGE + SMALL)));
+		return sums(flat, LARGE, scale, clamp, clampedSums);
+	}
+
+	/** Segments [0, split) and [split, length). */
+	private static double[] sums(INDArray flat, int split, double scale, double clamp, double[] clampedSums) {
+		long length = flat.length();
+		List<INDArray> segments = List.of(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, split)),
+				flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(split, length)));
 		SquareSums squareSums = new SquareSums(flat, segments);
 		assertThat(squareSums.isDirect()).isTrue();
 		double[] sums = new double[2];
 		squareSums.compute(scale, clamp, sums, clampedSums);
 		return sums;
+	}
+
+	/** Within 1e-5 of a double-precision loop over {@code flat[from, to)}. */
+	private static void assertMatchesLoop(double sum, INDArray flat, int from, int to, double scale, double clamp) {
+		assertThat(sum).isCloseTo(reference(flat, from, to, scale, clamp), within(1e-5 * sum));
 	}
 
 	private static double reference(INDArray flat, int from, int to, double scale, double clamp) {
