@@ -1,6 +1,10 @@
 package io.adamant.training;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,12 +12,15 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.adamant.NativeDefaults;
 import io.adamant.dataset.DatasetInfo;
 import io.adamant.dataset.DatasetTask;
 import io.adamant.dataset.InputKind;
 import io.adamant.job.JobSpec;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -40,7 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Arguments: the configs file, then optionally the ids to run. Environment:
  * {@code PERF_WARMUP_SECONDS} (2), {@code PERF_ROUNDS} (9), {@code PERF_ROUND_SECONDS}
- * (1), {@code PERF_SERVICE_STEP} (1; 0 times the bare loop alone).
+ * (1), {@code PERF_SERVICE_STEP} (1; 0 times the bare loop alone), {@code PERF_STOCK} (1;
+ * 0 leaves out the stock loop), {@code PERF_BLAS_THREADS} (0: the service's thread count;
+ * else OpenBLAS's own, for {@code bench/threads.sh}).
  */
 public final class PerfBenchmark {
 
@@ -65,6 +74,10 @@ public final class PerfBenchmark {
 		double roundSeconds = setting("PERF_ROUND_SECONDS", 1);
 		// the thread count the service's single worker chooses, so that both run alike
 		NativeThreads.configure(0, 1);
+		int blasThreads = (int) setting("PERF_BLAS_THREADS", 0);
+		if (blasThreads > 0) {
+			Nd4j.factory().blas().setMaxThreads(blasThreads);
+		}
 		JsonMapper mapper = JsonMapper.builder().build();
 		JsonNode file = mapper.readTree(new File(args[0]));
 		Set<String> only = Set.copyOf(Arrays.asList(args).subList(1, args.length));
@@ -110,7 +123,8 @@ public final class PerfBenchmark {
 				: null;
 		// DL4J as it comes, where Adamant changes how the network runs (layer helpers,
 		// cache mode): the before of that change, side by side
-		Loop stock = helpers(network) > 0 ? new Loop(stock(spec, dataset), features, labels, batch) : null;
+		Loop stock = helpers(network) > 0 && setting("PERF_STOCK", 1) > 0
+				? new Loop(stock(spec, dataset), features, labels, batch) : null;
 		double[] rates = new double[rounds];
 		double[] serviceRates = new double[rounds];
 		double[] stockRates = new double[rounds];
@@ -330,7 +344,40 @@ public final class PerfBenchmark {
 				environment.put("nd4j." + name, String.valueOf(info.get(key)));
 			}
 		}
+		environment.put("blasThreads", Nd4j.factory().blas().getMaxThreads());
+		environment.put("blasLibrary", libraryOf("cblas_sgemm"));
 		System.out.println("ENV " + mapper.writeValueAsString(environment));
+	}
+
+	/**
+	 * The library file that {@code symbol} resolves to in the process's global scope:
+	 * which OpenBLAS ND4J's calls reach (the bundled one, or one {@code LD_PRELOAD} put
+	 * first).
+	 */
+	private static String libraryOf(String symbol) {
+		Pointer address = Loader.addressof(symbol);
+		if (address == null) {
+			return "unknown";
+		}
+		try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
+			return maps.map(line -> line.split("\\s+"))
+				.filter(fields -> fields.length >= 6 && contains(fields[0], address.address()))
+				.map(fields -> fields[5])
+				.findFirst()
+				.orElse("unknown");
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * Whether a {@code /proc/self/maps} range ("start-end", hex) holds {@code address}.
+	 */
+	private static boolean contains(String range, long address) {
+		String[] bounds = range.split("-");
+		return Long.compareUnsigned(Long.parseUnsignedLong(bounds[0], 16), address) <= 0
+				&& Long.compareUnsigned(address, Long.parseUnsignedLong(bounds[1], 16)) < 0;
 	}
 
 	private static double setting(String name, double fallback) {
