@@ -87,6 +87,7 @@ class Trainer {
 			}
 		}
 		LayerHelpers.install(network);
+		DirectAdam.install(network);
 		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
 				spec.telemetry().perLayer());
 		network.setListeners(monitor);
@@ -387,6 +388,8 @@ class Trainer {
 			if (this.schedule != null) {
 				this.schedule = this.schedule.scaled(this.divergence.learningRateFactor());
 				this.network.setLearningRate(this.schedule);
+				// DL4J made its updaters anew
+				DirectAdam.install(this.network);
 			}
 			this.callbacks
 				.event(new JobEvent(JobEventType.ROLLBACK, anomaly.epoch(), anomaly.iteration(), anomaly.kind().code(),

@@ -39,11 +39,11 @@ import tools.jackson.databind.node.ObjectNode;
  * listener; and, interleaved round by round with it, the service's training step: the
  * same network with the service's {@link TrainingMonitor} (telemetry, clipping,
  * divergence checks). Where the service changes how DL4J runs a network
- * ({@link LayerHelpers} for convolutions and LSTMs, DL4J's cache mode for CNNs), a third
- * loop, interleaved too, trains the network as stock DL4J would, for the before and after
- * of that change. After a warm-up it times rounds of a fixed wall-clock length and prints
- * one {@code RESULT} JSON line per configuration (median and best round, samples/s) plus
- * one {@code ENV} line; {@code bench/perf.py} reads them.
+ * ({@link LayerHelpers} for convolutions and LSTMs, {@link DirectAdam}, DL4J's cache mode
+ * for CNNs), a third loop, interleaved too, trains the network as stock DL4J would, for
+ * the before and after of that change. After a warm-up it times rounds of a fixed
+ * wall-clock length and prints one {@code RESULT} JSON line per configuration (median and
+ * best round, samples/s) plus one {@code ENV} line; {@code bench/perf.py} reads them.
  * <p>
  * Arguments: the configs file, then optionally the ids to run. Environment:
  * {@code PERF_WARMUP_SECONDS} (2), {@code PERF_ROUNDS} (9), {@code PERF_ROUND_SECONDS}
@@ -122,7 +122,7 @@ public final class PerfBenchmark {
 		Loop service = setting("PERF_SERVICE_STEP", 1) > 0 ? new Loop(monitored(spec, dataset), features, labels, batch)
 				: null;
 		// DL4J as it comes, where Adamant changes how the network runs (layer helpers,
-		// cache mode): the before of that change, side by side
+		// its Adam, cache mode): the before of that change, side by side
 		Loop stock = helpers(network) > 0 && setting("PERF_STOCK", 1) > 0
 				? new Loop(stock(spec, dataset), features, labels, batch) : null;
 		double[] rates = new double[rounds];
@@ -189,12 +189,13 @@ public final class PerfBenchmark {
 		MultiLayerNetwork network = new MultiLayerNetwork(NetworkFactory.configure(spec, dataset, 1));
 		network.init();
 		LayerHelpers.install(network);
+		DirectAdam.install(network);
 		return network;
 	}
 
 	/**
-	 * The same network without Adamant's layer helpers and with DL4J's default cache
-	 * mode.
+	 * The same network without Adamant's layer helpers and Adam, and with DL4J's default
+	 * cache mode.
 	 */
 	private static MultiLayerNetwork stock(JobSpec spec, DatasetInfo dataset) {
 		MultiLayerConfiguration configuration = NetworkFactory.configure(spec, dataset, 1);
@@ -205,8 +206,10 @@ public final class PerfBenchmark {
 		return network;
 	}
 
+	/** Layers with one of Adamant's helpers, and updater blocks with its Adam. */
 	private static int helpers(MultiLayerNetwork network) {
-		return (int) Arrays.stream(network.getLayers()).filter(layer -> layer.getHelper() != null).count();
+		return (int) Arrays.stream(network.getLayers()).filter(layer -> layer.getHelper() != null).count()
+				+ DirectAdam.install(network);
 	}
 
 	/** Trains {@code loop}, where there is one, for about {@code seconds}. */
