@@ -1,6 +1,5 @@
 package io.adamant.training;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
 
@@ -66,7 +65,7 @@ final class SquareSums {
 			this.starts[s] = (int) segment.offset();
 			this.ends[s] = (int) (segment.offset() + segment.length());
 		}
-		this.buffer = direct ? flat.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer() : null;
+		this.buffer = direct ? NativeFloats.of(flat) : null;
 		this.vectors = new INDArray[segments.size()];
 		for (int s = 0; s < segments.size() && direct; s++) {
 			if (this.ends[s] - this.starts[s] > DIRECT_LIMIT) {

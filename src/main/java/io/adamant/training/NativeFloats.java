@@ -1,0 +1,35 @@
+package io.adamant.training;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The native float32 memory under ND4J arrays, for Java loops that read or write it in
+ * place. A view's {@code DataBuffer} starts where its base array's does and its offset
+ * counts from there, so one buffer serves every view of a base array. Keeps the last
+ * buffer made: the views DL4J hands over are new objects each step, over the same memory.
+ */
+final class NativeFloats {
+
+	private FloatBuffer buffer;
+
+	private long address;
+
+	/** The whole buffer under {@code array}, indexed from its base array's start. */
+	static FloatBuffer of(INDArray array) {
+		return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+	}
+
+	/** As {@link #of(INDArray)}, made again only when the memory is another. */
+	FloatBuffer under(INDArray array) {
+		long current = array.data().address();
+		if (this.buffer == null || this.address != current) {
+			this.buffer = of(array);
+			this.address = current;
+		}
+		return this.buffer;
+	}
+
+}
