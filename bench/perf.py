@@ -151,6 +151,17 @@ def nd4j_classifiers(classpath_file):
 # --------------------------------------------------------------------------- engines
 
 
+def test_classpath():
+    """The bare-DL4J engine's class path: the build's classes and what perf.sh resolved."""
+    return os.pathsep.join([os.path.join(ROOT, "target", "test-classes"), os.path.join(ROOT, "target", "classes"),
+                            open(os.path.join(OUT, "test.classpath")).read().strip()])
+
+
+def torch_importable():
+    return shutil.which(PYTHON) is not None and subprocess.run(
+        [PYTHON, "-c", "import torch"], capture_output=True).returncode == 0
+
+
 def run_engine(name, command, extra_env, log_file):
     """Runs a bare engine, returning (ENV dict, {config id: RESULT dict})."""
     log("%s: %s" % (name, " ".join(os.path.basename(part) for part in command if not os.pathsep in part)))
@@ -778,18 +789,14 @@ def main():
               "PERF_ROUNDS": str(SETTINGS["PERF_ROUNDS"]), "PERF_ROUND_SECONDS": str(SETTINGS["PERF_ROUND_SECONDS"])}
     configs_file = os.path.join(ROOT, "bench", "configs.json")
     def bare_dl4j(log_name, service_step=True):
-        classpath = os.pathsep.join([os.path.join(ROOT, "target", "test-classes"),
-                                     os.path.join(ROOT, "target", "classes"),
-                                     open(os.path.join(OUT, "test.classpath")).read().strip()])
         return run_engine(
-            "bare DL4J", [JAVA] + JVM_OPTIONS + ["-cp", classpath, "io.adamant.training.PerfBenchmark", configs_file] + ids,
+            "bare DL4J", [JAVA] + JVM_OPTIONS + ["-cp", test_classpath(), "io.adamant.training.PerfBenchmark", configs_file] + ids,
             dict(timing, PERF_SERVICE_STEP="1" if service_step else "0"), os.path.join(OUT, log_name))
 
     if "dl4j" not in SKIP:
         report["dl4jEnvironment"], report["dl4j"] = bare_dl4j("dl4j.log")
     if "pytorch" not in SKIP:
-        check = subprocess.run([PYTHON, "-c", "import torch"], capture_output=True, text=True)
-        if check.returncode != 0:
+        if not torch_importable():
             message = "PyTorch not importable by %s (Debian: apt-get install python3-torch libopenblas0-openmp)" % PYTHON
             log(message)
             report["errors"].append(message)

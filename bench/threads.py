@@ -27,7 +27,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -58,18 +57,14 @@ def settings():
 
 
 def bare_dl4j(name, environment, log_name):
-    classpath = os.pathsep.join([os.path.join(perf.ROOT, "target", "test-classes"),
-                                 os.path.join(perf.ROOT, "target", "classes"),
-                                 open(os.path.join(perf.OUT, "test.classpath")).read().strip()])
-    command = [perf.JAVA] + perf.JVM_OPTIONS + ["-cp", classpath, "io.adamant.training.PerfBenchmark",
+    command = [perf.JAVA] + perf.JVM_OPTIONS + ["-cp", perf.test_classpath(), "io.adamant.training.PerfBenchmark",
                                                 os.path.join(perf.ROOT, "bench", "configs.json")] + CONFIGS
     extra = dict(environment, PERF_SERVICE_STEP="0", PERF_STOCK="0", PERF_ROUNDS=str(ROUNDS))
     return perf.run_engine("DL4J, " + name, command, extra, os.path.join(perf.OUT, log_name))
 
 
 def pytorch(log_name):
-    if shutil.which(perf.PYTHON) is None or subprocess.run([perf.PYTHON, "-c", "import torch"],
-                                                           capture_output=True).returncode != 0:
+    if not perf.torch_importable():
         return {}, {}
     command = [perf.PYTHON, os.path.join(perf.ROOT, "bench", "pytorch_bench.py"),
                os.path.join(perf.ROOT, "bench", "configs.json")] + CONFIGS

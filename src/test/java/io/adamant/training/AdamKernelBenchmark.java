@@ -3,9 +3,6 @@ package io.adamant.training;
 import java.util.Arrays;
 
 import io.adamant.NativeDefaults;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.nd4j.linalg.activations.Activation;
@@ -14,7 +11,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Adam's step alone, DL4J's kernel against {@link DirectAdam}, on the updater blocks of
@@ -96,21 +92,7 @@ public final class AdamKernelBenchmark {
 	}
 
 	private static MultiLayerNetwork network(int[] widths) {
-		NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder().seed(42)
-			.dataType(DataType.FLOAT)
-			.updater(new Adam(1e-3))
-			.list();
-		for (int i = 0; i < widths.length - 2; i++) {
-			layers
-				.layer(new DenseLayer.Builder().nIn(widths[i]).nOut(widths[i + 1]).activation(Activation.RELU).build());
-		}
-		layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(widths[widths.length - 2])
-			.nOut(widths[widths.length - 1])
-			.activation(Activation.SOFTMAX)
-			.build());
-		MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
-		network.init();
-		return network;
+		return Mlps.of(42, DataType.FLOAT, new Adam(1e-3), Activation.RELU, widths);
 	}
 
 	private static double median(double[] values) {

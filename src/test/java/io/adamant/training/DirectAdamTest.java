@@ -1,9 +1,5 @@
 package io.adamant.training;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.junit.jupiter.api.Test;
@@ -15,7 +11,6 @@ import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -95,19 +90,7 @@ class DirectAdamTest {
 
 	/** 6,804 parameters: more than one of {@link DirectAdam}'s chunks. */
 	private static MultiLayerNetwork network(DataType type, IUpdater updater) {
-		MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder().seed(11)
-			.dataType(type)
-			.updater(updater)
-			.list()
-			.layer(new DenseLayer.Builder().nIn(12).nOut(400).activation(Activation.TANH).build())
-			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(400)
-				.nOut(4)
-				.activation(Activation.SOFTMAX)
-				.build())
-			.build();
-		MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-		network.init();
-		return network;
+		return Mlps.of(11, type, updater, Activation.TANH, 12, 400, 4);
 	}
 
 }
