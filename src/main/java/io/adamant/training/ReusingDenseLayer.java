@@ -1,19 +1,13 @@
 package io.adamant.training;
 
-import java.lang.reflect.Field;
-import java.util.Map;
-
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -33,16 +27,13 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ReusingDenseLayer extends DenseLayer {
 
-	private static final Field LAYER_MAP = layerMapField();
-
 	private final boolean inputGradientUnused;
 
 	/** The training forward pass's pre-activation, until backpropagation consumes it. */
 	private INDArray preActivation;
 
 	/**
-	 * Takes the place of {@code stock}, sharing its configuration, parameter and gradient
-	 * views.
+	 * Takes the place of {@code stock} ({@link ReusingLayers#install}).
 	 * @param inputGradientUnused whether nothing reads this layer's input gradient: true
 	 * only for a network's first layer with no input preprocessor, in a network that is
 	 * only fitted (DL4J's {@code calculateGradients} would return no input gradient)
@@ -50,66 +41,7 @@ final class ReusingDenseLayer extends DenseLayer {
 	ReusingDenseLayer(DenseLayer stock, boolean inputGradientUnused) {
 		super(stock.conf(), stock.params().dataType());
 		this.inputGradientUnused = inputGradientUnused;
-		setIndex(stock.getIndex());
-		setListeners(stock.getListeners());
-		setParamsViewArray(stock.params());
-		setParamTable(stock.paramTable());
-		if (stock.getGradientsViewArray() != null) {
-			setBackpropGradientsViewArray(stock.getGradientsViewArray());
-		}
-		setIterationCount(stock.getIterationCount());
-		setEpochCount(stock.getEpochCount());
-	}
-
-	/**
-	 * Puts this layer in place of each of the network's own dense layers (top-level,
-	 * exact class). Call it on networks that are fitted, not on those that give input
-	 * gradients. It leaves the updater alone: its blocks read only configurations and the
-	 * shared parameter views.
-	 * @return how many layers are this class afterwards; none off the CPU, where it was
-	 * not measured
-	 */
-	static int install(MultiLayerNetwork network) {
-		if (Nd4j.getExecutioner().type() != OpExecutioner.ExecutionerType.NATIVE_CPU) {
-			return 0;
-		}
-		Layer[] layers = network.getLayers();
-		int installed = 0;
-		for (int index = 0; index < layers.length; index++) {
-			Layer stock = layers[index];
-			if (stock.getClass() == DenseLayer.class) {
-				boolean first = index == 0 && network.getLayerWiseConfigurations().getInputPreProcess(0) == null;
-				Layer replacement = new ReusingDenseLayer((DenseLayer) stock, first);
-				layers[index] = replacement;
-				layersByName(network).replaceAll((name, layer) -> (layer == stock) ? replacement : layer);
-			}
-			if (layers[index] instanceof ReusingDenseLayer) {
-				installed++;
-			}
-		}
-		return installed;
-	}
-
-	/** {@code MultiLayerNetwork.getLayer(String)}'s map, which has no setter. */
-	@SuppressWarnings("unchecked")
-	private static Map<String, Layer> layersByName(MultiLayerNetwork network) {
-		try {
-			return (Map<String, Layer>) LAYER_MAP.get(network);
-		}
-		catch (IllegalAccessException ex) {
-			throw new IllegalStateException("cannot read DL4J's layer map", ex);
-		}
-	}
-
-	private static Field layerMapField() {
-		try {
-			Field field = MultiLayerNetwork.class.getDeclaredField("layerMap");
-			field.setAccessible(true);
-			return field;
-		}
-		catch (NoSuchFieldException ex) {
-			throw new IllegalStateException("MultiLayerNetwork has no layerMap field", ex);
-		}
+		ReusingLayers.takeOver(stock, this);
 	}
 
 	@Override

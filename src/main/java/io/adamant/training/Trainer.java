@@ -87,7 +87,7 @@ class Trainer {
 			}
 		}
 		LayerHelpers.install(network);
-		ReusingDenseLayer.install(network);
+		ReusingLayers.install(network);
 		DirectAdam.install(network);
 		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
 				spec.telemetry().perLayer());

@@ -189,7 +189,7 @@ public final class PerfBenchmark {
 		MultiLayerNetwork network = new MultiLayerNetwork(NetworkFactory.configure(spec, dataset, 1));
 		network.init();
 		LayerHelpers.install(network);
-		ReusingDenseLayer.install(network);
+		ReusingLayers.install(network);
 		DirectAdam.install(network);
 		return network;
 	}
@@ -210,7 +210,7 @@ public final class PerfBenchmark {
 	/** Layers with one of Adamant's helpers, and updater blocks with its Adam. */
 	private static int helpers(MultiLayerNetwork network) {
 		return (int) Arrays.stream(network.getLayers()).filter(layer -> layer.getHelper() != null).count()
-				+ ReusingDenseLayer.install(network) + DirectAdam.install(network);
+				+ ReusingLayers.install(network) + DirectAdam.install(network);
 	}
 
 	/** Trains {@code loop}, where there is one, for about {@code seconds}. */

@@ -24,10 +24,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link ReusingDenseLayer} must train exactly as DL4J's dense layer does: the same
- * arithmetic on the same arrays, so the same parameters bit for bit.
+ * {@link ReusingDenseLayer} and {@link ReusingOutputLayer} must train exactly as DL4J's
+ * layers do: the same arithmetic on the same arrays, so the same parameters and scores
+ * bit for bit.
  */
-class ReusingDenseLayerTest {
+class ReusingLayersTest {
 
 	private static final int BATCH = 16;
 
@@ -37,7 +38,7 @@ class ReusingDenseLayerTest {
 			for (DataType type : new DataType[] { DataType.FLOAT, DataType.DOUBLE }) {
 				MultiLayerNetwork stock = Mlps.of(5, type, new Adam(0.01), hidden, 12, 40, 30, 4);
 				MultiLayerNetwork reusing = Mlps.of(5, type, new Adam(0.01), hidden, 12, 40, 30, 4);
-				assertThat(ReusingDenseLayer.install(reusing)).isEqualTo(2);
+				assertThat(ReusingLayers.install(reusing)).isEqualTo(3);
 				trainSideBySide(stock, reusing, 12, 20);
 				assertThat(reusing.params()).as("%s, %s", hidden, type).isEqualTo(stock.params());
 				assertThat(reusing.params())
@@ -47,10 +48,24 @@ class ReusingDenseLayerTest {
 	}
 
 	@Test
+	void scoresARegressionAsDl4jDoes() {
+		MultiLayerNetwork stock = regression();
+		MultiLayerNetwork reusing = regression();
+		assertThat(ReusingLayers.install(reusing)).isEqualTo(2);
+		assertThat(reusing.getOutputLayer()).isInstanceOf(ReusingOutputLayer.class);
+		trainSideBySide(stock, reusing, 12, 15);
+		assertThat(reusing.params()).isEqualTo(stock.params());
+		// outside fitting, the score is computed afresh
+		INDArray other = Nd4j.rand(DataType.FLOAT, BATCH, 12);
+		assertThat(reusing.score(new org.nd4j.linalg.dataset.DataSet(other, labels(DataType.FLOAT))))
+			.isEqualTo(stock.score(new org.nd4j.linalg.dataset.DataSet(other, labels(DataType.FLOAT))));
+	}
+
+	@Test
 	void trainsToDl4jsParametersWithDropout() {
 		MultiLayerNetwork stock = withDropout();
 		MultiLayerNetwork reusing = withDropout();
-		ReusingDenseLayer.install(reusing);
+		ReusingLayers.install(reusing);
 		// dropout draws from the global generator: each network gets the same draws
 		for (int step = 0; step < 10; step++) {
 			Nd4j.getRandom().setSeed(100 + step);
@@ -65,7 +80,7 @@ class ReusingDenseLayerTest {
 	void onlyTheFirstLayerWithoutPreprocessorDropsItsInputGradient() {
 		MultiLayerNetwork network = Mlps.of(5, DataType.FLOAT, new Adam(0.01), Activation.TANH, 12, 40, 30, 4);
 		MultiLayerNetwork stock = Mlps.of(5, DataType.FLOAT, new Adam(0.01), Activation.TANH, 12, 40, 30, 4);
-		ReusingDenseLayer.install(network);
+		ReusingLayers.install(network);
 		// DL4J makes the gradient views on the first fit; these layers are called
 		// directly
 		network.initGradientsView();
@@ -93,7 +108,7 @@ class ReusingDenseLayerTest {
 		MultiLayerNetwork stock = imageMlp();
 		MultiLayerNetwork reusing = imageMlp();
 		assertThat(reusing.getLayerWiseConfigurations().getInputPreProcess(0)).isNotNull();
-		assertThat(ReusingDenseLayer.install(reusing)).isEqualTo(1);
+		assertThat(ReusingLayers.install(reusing)).isEqualTo(2);
 		Nd4j.getRandom().setSeed(3);
 		trainSideBySide(stock, reusing, Nd4j.randn(DataType.FLOAT, BATCH, 2, 3, 3), 5);
 		assertThat(reusing.params()).isEqualTo(stock.params());
@@ -108,8 +123,8 @@ class ReusingDenseLayerTest {
 		MultiLayerNetwork stock = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(saved), true);
 		MultiLayerNetwork reusing = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(saved), true);
 		Layer before = reusing.getLayer(0);
-		assertThat(ReusingDenseLayer.install(reusing)).isEqualTo(1);
-		assertThat(ReusingDenseLayer.install(reusing)).as("a second install changes nothing").isEqualTo(1);
+		assertThat(ReusingLayers.install(reusing)).isEqualTo(2);
+		assertThat(ReusingLayers.install(reusing)).as("a second install changes nothing").isEqualTo(2);
 		assertThat(reusing.getLayer(0)).isInstanceOf(ReusingDenseLayer.class).isNotSameAs(before);
 		assertThat(reusing.getLayer(reusing.getLayerNames().get(0))).isSameAs(reusing.getLayer(0));
 		trainSideBySide(stock, reusing, 12, 10);
@@ -134,6 +149,7 @@ class ReusingDenseLayerTest {
 		for (int step = 0; step < steps; step++) {
 			stock.fit(features, labels);
 			reusing.fit(features, labels);
+			assertThat(reusing.score()).as("score after step %d", step).isEqualTo(stock.score());
 		}
 	}
 
@@ -158,6 +174,20 @@ class ReusingDenseLayerTest {
 			.layer(new DenseLayer.Builder().nOut(30).activation(Activation.RELU).dropOut(0.7).build())
 			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(4)
 				.activation(Activation.SOFTMAX)
+				.build())
+			.setInputType(InputType.feedForward(12))
+			.build());
+		network.init();
+		return network;
+	}
+
+	private static MultiLayerNetwork regression() {
+		MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(7)
+			.updater(new Adam(0.01))
+			.list()
+			.layer(new DenseLayer.Builder().nIn(12).nOut(20).activation(Activation.RELU).build())
+			.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(4)
+				.activation(Activation.IDENTITY)
 				.build())
 			.setInputType(InputType.feedForward(12))
 			.build());
