@@ -88,7 +88,7 @@ class Trainer {
 		}
 		LayerHelpers.install(network);
 		ReusingLayers.install(network);
-		DirectAdam.install(network);
+		installUpdaterPaths(network);
 		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
 				spec.telemetry().perLayer());
 		network.setListeners(monitor);
@@ -389,8 +389,8 @@ class Trainer {
 			if (this.schedule != null) {
 				this.schedule = this.schedule.scaled(this.divergence.learningRateFactor());
 				this.network.setLearningRate(this.schedule);
-				// DL4J made its updaters anew
-				DirectAdam.install(this.network);
+				// DL4J made its updater anew
+				installUpdaterPaths(this.network);
 			}
 			this.callbacks
 				.event(new JobEvent(JobEventType.ROLLBACK, anomaly.epoch(), anomaly.iteration(), anomaly.kind().code(),
@@ -440,6 +440,12 @@ class Trainer {
 					layers);
 		}
 
+	}
+
+	/** Adamant's updater blocks and Adam, in place of DL4J's. */
+	private static void installUpdaterPaths(MultiLayerNetwork network) {
+		LeanUpdaterBlock.install(network);
+		DirectAdam.install(network);
 	}
 
 	private static Restored restore(TrainingCallbacks.Resume resume) {

@@ -190,6 +190,7 @@ public final class PerfBenchmark {
 		network.init();
 		LayerHelpers.install(network);
 		ReusingLayers.install(network);
+		LeanUpdaterBlock.install(network);
 		DirectAdam.install(network);
 		return network;
 	}
@@ -210,7 +211,7 @@ public final class PerfBenchmark {
 	/** Layers with one of Adamant's helpers, and updater blocks with its Adam. */
 	private static int helpers(MultiLayerNetwork network) {
 		return (int) Arrays.stream(network.getLayers()).filter(layer -> layer.getHelper() != null).count()
-				+ ReusingLayers.install(network) + DirectAdam.install(network);
+				+ ReusingLayers.install(network) + LeanUpdaterBlock.install(network) + DirectAdam.install(network);
 	}
 
 	/** Trains {@code loop}, where there is one, for about {@code seconds}. */
