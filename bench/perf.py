@@ -663,8 +663,9 @@ def markdown(report):
                                                   result["stockRatio"]))
         lines.append("")
         lines.append("Stock DL4J: the same configuration without Adamant's layer helpers "
-                     "(`training.LayerHelpers`: convolutions, LSTMs) and Adam (`training.DirectAdam`), and with DL4J's "
-                     "default cache mode, in rounds interleaved "
+                     "(`training.LayerHelpers`: convolutions, LSTMs), reusing dense and output layers "
+                     "(`training.ReusingLayers`), lean updater blocks (`training.LeanUpdaterBlock`) and Adam "
+                     "(`training.DirectAdam`), and with DL4J's default cache mode, in rounds interleaved "
                      "with the bare loop's (first bare run); median of the round-by-round ratios.")
     dispatch = report.get("dispatch") or {}
     if dispatch.get("server"):

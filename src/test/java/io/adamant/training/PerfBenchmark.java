@@ -196,8 +196,8 @@ public final class PerfBenchmark {
 	}
 
 	/**
-	 * The same network without Adamant's layer helpers and Adam, and with DL4J's default
-	 * cache mode.
+	 * The same network without Adamant's layer helpers, reusing layers, lean updater blocks
+	 * and Adam, and with DL4J's default cache mode.
 	 */
 	private static MultiLayerNetwork stock(JobSpec spec, DatasetInfo dataset) {
 		MultiLayerConfiguration configuration = NetworkFactory.configure(spec, dataset, 1);
@@ -208,7 +208,10 @@ public final class PerfBenchmark {
 		return network;
 	}
 
-	/** Layers with one of Adamant's helpers, and updater blocks with its Adam. */
+	/**
+	 * Layers with one of Adamant's helpers or reusing layers, and updater blocks that are
+	 * lean or have its Adam.
+	 */
 	private static int helpers(MultiLayerNetwork network) {
 		return (int) Arrays.stream(network.getLayers()).filter(layer -> layer.getHelper() != null).count()
 				+ ReusingLayers.install(network) + LeanUpdaterBlock.install(network) + DirectAdam.install(network);
