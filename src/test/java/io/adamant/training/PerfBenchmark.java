@@ -196,8 +196,8 @@ public final class PerfBenchmark {
 	}
 
 	/**
-	 * The same network without Adamant's layer helpers, reusing layers, lean updater blocks
-	 * and Adam, and with DL4J's default cache mode.
+	 * The same network without Adamant's layer helpers, reusing layers, lean updater
+	 * blocks and Adam, and with DL4J's default cache mode.
 	 */
 	private static MultiLayerNetwork stock(JobSpec spec, DatasetInfo dataset) {
 		MultiLayerConfiguration configuration = NetworkFactory.configure(spec, dataset, 1);
