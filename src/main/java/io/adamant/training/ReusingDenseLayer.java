@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -28,6 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ReusingDenseLayer extends DenseLayer {
 
 	private final boolean inputGradientUnused;
+
+	private final ReluGradient reluGradient = new ReluGradient();
 
 	/** The training forward pass's pre-activation, until backpropagation consumes it. */
 	private INDArray preActivation;
@@ -110,7 +113,7 @@ final class ReusingDenseLayer extends DenseLayer {
 		}
 		assertInputSet(true);
 		// from here on DL4J's BaseLayer.backpropGradient, less the recomputed pre-output
-		INDArray delta = layerConf().getActivationFn().backprop(preOutput, epsilon).getFirst();
+		INDArray delta = activationGradient(preOutput, epsilon);
 		if (this.maskArray != null) {
 			applyMask(delta);
 		}
@@ -126,6 +129,15 @@ final class ReusingDenseLayer extends DenseLayer {
 		gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
 		this.weightNoiseParams.clear();
 		return new Pair<>(gradient, inputGradient);
+	}
+
+	/** DL4J's activation backprop, with a plain ReLU's in Java ({@link ReluGradient}). */
+	private INDArray activationGradient(INDArray preOutput, INDArray epsilon) {
+		IActivation activation = layerConf().getActivationFn();
+		if (ReluGradient.isPlainRelu(activation) && this.reluGradient.applyInPlace(preOutput, epsilon)) {
+			return preOutput;
+		}
+		return activation.backprop(preOutput, epsilon).getFirst();
 	}
 
 	private INDArray inputGradient(INDArray delta, LayerWorkspaceMgr workspaceMgr) {
