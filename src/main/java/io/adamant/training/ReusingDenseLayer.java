@@ -32,6 +32,8 @@ final class ReusingDenseLayer extends DenseLayer {
 
 	private final ReluGradient reluGradient = new ReluGradient();
 
+	private final ColumnSums columnSums = new ColumnSums();
+
 	/** The training forward pass's pre-activation, until backpropagation consumes it. */
 	private INDArray preActivation;
 
@@ -120,7 +122,9 @@ final class ReusingDenseLayer extends DenseLayer {
 		Gradient gradient = new DefaultGradient();
 		if (hasBias()) {
 			INDArray biasGradient = this.gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-			delta.sum(biasGradient, 0);
+			if (!this.columnSums.sumInto(delta, biasGradient)) {
+				delta.sum(biasGradient, 0);
+			}
 			gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
 		}
 		INDArray inputGradient = this.inputGradientUnused ? null : inputGradient(delta, workspaceMgr);
