@@ -3,7 +3,6 @@ package io.adamant.training;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -31,19 +30,19 @@ final class ColumnSums {
 	 * matrix and {@code sums} a float32 vector of its width, both consecutive in memory
 	 */
 	boolean sumInto(INDArray matrix, INDArray sums) {
-		if (!isDense(matrix) || !isDense(sums) || matrix.rank() != 2 || matrix.ordering() != 'c'
-				|| sums.length() != matrix.columns() || !sums.isVectorOrScalar()) {
+		if (!NativeFloats.isDense(matrix) || !NativeFloats.isDense(sums) || matrix.rank() != 2
+				|| matrix.ordering() != 'c' || sums.length() != matrix.columns() || !sums.isVectorOrScalar()) {
 			return false;
 		}
-		FloatBuffer in = this.deltaMemory.under(matrix);
-		FloatBuffer out = this.sumMemory.under(sums);
+		FloatBuffer in = this.deltaMemory.covering(matrix);
+		FloatBuffer out = this.sumMemory.covering(sums);
+		if (in == null || out == null) {
+			return false;
+		}
 		int width = (int) matrix.columns();
 		int height = (int) matrix.rows();
 		int mi = (int) matrix.offset();
 		int si = (int) sums.offset();
-		if (mi + (long) width * height > in.limit() || si + width > out.limit()) {
-			return false;
-		}
 		int rowsPerChunk = Math.max(1, CHUNK / width);
 		prepare(width, rowsPerChunk);
 		for (int row = 0; row < height; row += rowsPerChunk) {
@@ -74,11 +73,6 @@ final class ColumnSums {
 				total[column] = values[start + column] + total[column];
 			}
 		}
-	}
-
-	private static boolean isDense(INDArray array) {
-		return array.dataType() == DataType.FLOAT && array.elementWiseStride() == 1 && !array.isEmpty()
-				&& array.offset() + array.length() <= Integer.MAX_VALUE;
 	}
 
 }

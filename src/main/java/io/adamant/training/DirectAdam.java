@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
@@ -96,15 +95,16 @@ final class DirectAdam extends AdamUpdater {
 				|| m.data().address() != v.data().address()) {
 			return false;
 		}
-		FloatBuffer g = this.gradientMemory.under(gradient);
-		FloatBuffer state = this.stateMemory.under(m);
+		FloatBuffer g = this.gradientMemory.covering(gradient);
+		// m and v are views of one state array, so one buffer covers both
+		FloatBuffer state = this.stateMemory.covering(m);
+		if (g == null || state == null || this.stateMemory.covering(v) == null) {
+			return false;
+		}
 		int n = (int) gradient.length();
 		int gi = (int) gradient.offset();
 		int mi = (int) m.offset();
 		int vi = (int) v.offset();
-		if (gi + n > g.limit() || mi + n > state.limit() || vi + n > state.limit()) {
-			return false;
-		}
 		Adam config = getConfig();
 		float beta1 = (float) config.getBeta1();
 		float beta2 = (float) config.getBeta2();
@@ -153,8 +153,7 @@ final class DirectAdam extends AdamUpdater {
 
 	/** A float32 vector whose elements are consecutive in memory. */
 	private static boolean isDense(INDArray array) {
-		return array.dataType() == DataType.FLOAT && array.isVectorOrScalar() && array.elementWiseStride() == 1
-				&& !array.isEmpty() && array.offset() + array.length() <= Integer.MAX_VALUE;
+		return array.isVectorOrScalar() && NativeFloats.isDense(array);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.adamant.training;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -20,6 +21,24 @@ final class NativeFloats {
 	/** The whole buffer under {@code array}, indexed from its base array's start. */
 	static FloatBuffer of(INDArray array) {
 		return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+	}
+
+	/**
+	 * Whether {@code array} is float32 with its elements consecutive in memory, in its
+	 * own ordering, at int offsets.
+	 */
+	static boolean isDense(INDArray array) {
+		return array.dataType() == DataType.FLOAT && array.elementWiseStride() == 1 && !array.isEmpty()
+				&& array.offset() + array.length() <= Integer.MAX_VALUE;
+	}
+
+	/**
+	 * As {@link #under(INDArray)}, or null where {@code array}'s elements do not all lie
+	 * in the buffer.
+	 */
+	FloatBuffer covering(INDArray array) {
+		FloatBuffer memory = under(array);
+		return (array.offset() + array.length() <= memory.limit()) ? memory : null;
 	}
 
 	/** As {@link #of(INDArray)}, made again only when the memory is another. */

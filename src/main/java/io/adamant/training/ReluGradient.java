@@ -5,7 +5,6 @@ import java.util.Arrays;
 
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -42,18 +41,18 @@ final class ReluGradient {
 	 * ordering whose elements are consecutive in memory
 	 */
 	boolean applyInPlace(INDArray preOutput, INDArray epsilon) {
-		if (!isDense(preOutput) || !isDense(epsilon) || preOutput.ordering() != epsilon.ordering()
-				|| !Arrays.equals(preOutput.shape(), epsilon.shape())) {
+		if (!NativeFloats.isDense(preOutput) || !NativeFloats.isDense(epsilon)
+				|| preOutput.ordering() != epsilon.ordering() || !Arrays.equals(preOutput.shape(), epsilon.shape())) {
 			return false;
 		}
-		FloatBuffer z = this.preOutputMemory.under(preOutput);
-		FloatBuffer e = this.epsilonMemory.under(epsilon);
+		FloatBuffer z = this.preOutputMemory.covering(preOutput);
+		FloatBuffer e = this.epsilonMemory.covering(epsilon);
+		if (z == null || e == null) {
+			return false;
+		}
 		int n = (int) preOutput.length();
 		int zi = (int) preOutput.offset();
 		int ei = (int) epsilon.offset();
-		if (zi + n > z.limit() || ei + n > e.limit()) {
-			return false;
-		}
 		for (int from = 0; from < n; from += CHUNK) {
 			int length = Math.min(CHUNK, n - from);
 			z.get(zi + from, this.preOutputs, 0, length);
@@ -71,11 +70,6 @@ final class ReluGradient {
 		for (int i = 0; i < length; i++) {
 			z[i] = (z[i] > 0f) ? e[i] : 0f;
 		}
-	}
-
-	private static boolean isDense(INDArray array) {
-		return array.dataType() == DataType.FLOAT && array.elementWiseStride() == 1 && !array.isEmpty()
-				&& array.offset() + array.length() <= Integer.MAX_VALUE;
 	}
 
 }
