@@ -22,7 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * one) is computed and then dropped by {@code MultiLayerNetwork.calcBackpropGradients}
  * when it fits. Built with {@code inputGradientUnused}, this layer returns none.</li>
  * </ul>
- * The arithmetic is DL4J's, in the same order, so the gradients are the same. Layer
+ * It also computes the pre-output with one GEMM into its 'c'-order array, and a plain
+ * ReLU's gradient ({@link ReluGradient}) and the bias gradient ({@link ColumnSums}) in
+ * Java. The arithmetic is DL4J's, in the same order, so the gradients are the same. Layer
  * normalisation and weight noise go to DL4J's own code. The configuration stays DL4J's
  * {@code DenseLayer}, so saved models do not depend on this class.
  */
@@ -69,8 +71,7 @@ final class ReusingDenseLayer extends DenseLayer {
 		}
 		INDArray preOutput = preOutput(true, workspaceMgr);
 		// activation functions overwrite their argument; the copy lives in the
-		// activations
-		// workspace, which stays open until backpropagation has finished
+		// activations workspace, open until backpropagation has finished
 		this.preActivation = workspaceMgr.dup(ArrayType.ACTIVATIONS, preOutput);
 		INDArray activation = layerConf().getActivationFn().getActivation(preOutput, true);
 		if (this.maskArray != null) {
