@@ -2,6 +2,7 @@ package io.adamant.training;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,6 +40,14 @@ final class NativeFloats {
 	FloatBuffer covering(INDArray array) {
 		FloatBuffer memory = under(array);
 		return (array.offset() + array.length() <= memory.limit()) ? memory : null;
+	}
+
+	/**
+	 * The same memory as {@link #of(INDArray)}, read as the floats' bit patterns, for
+	 * loops that select or mask floats with integer operations only.
+	 */
+	static IntBuffer bitsOf(INDArray array) {
+		return array.data().asNio().order(ByteOrder.nativeOrder()).asIntBuffer();
 	}
 
 	/** As {@link #of(INDArray)}, made again only when the memory is another. */

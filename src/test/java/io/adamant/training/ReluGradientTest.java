@@ -24,6 +24,13 @@ class ReluGradientTest {
 		preOutput.putScalar(0, 2, Float.NaN);
 		preOutput.putScalar(0, 3, Float.MIN_VALUE);
 		preOutput.putScalar(2, 4999, 1f);
+		preOutput.putScalar(1, 0, Float.POSITIVE_INFINITY);
+		preOutput.putScalar(1, 1, Float.NEGATIVE_INFINITY);
+		preOutput.putScalar(1, 2, Float.intBitsToFloat(0xFFC00000));
+		preOutput.putScalar(1, 3, Float.MAX_VALUE);
+		preOutput.putScalar(1, 4, -Float.MIN_VALUE);
+		// the NaN nearest +∞, written as bits (a float store could quiet it)
+		NativeFloats.bitsOf(preOutput).put((int) preOutput.offset() + 5000 + 5, 0x7F800001);
 		epsilon.putScalar(0, 3, Float.NaN);
 		epsilon.putScalar(2, 4999, Float.POSITIVE_INFINITY);
 		INDArray expected = new ActivationReLU().backprop(preOutput.dup(), epsilon.dup()).getFirst();
@@ -34,6 +41,11 @@ class ReluGradientTest {
 		assertThat(actual.getFloat(0, 3)).isNaN();
 		assertThat(actual.getFloat(2, 4999)).isEqualTo(Float.POSITIVE_INFINITY);
 		assertThat(actual.getFloat(0, 2)).as("NaN is not above zero").isZero();
+		assertThat(actual.getFloat(1, 0)).isEqualTo(epsilon.getFloat(1, 0));
+		assertThat(actual.getFloat(1, 3)).isEqualTo(epsilon.getFloat(1, 3));
+		assertThat(new float[] { actual.getFloat(1, 1), actual.getFloat(1, 2), actual.getFloat(1, 4),
+				actual.getFloat(1, 5) })
+			.containsOnly(0f);
 	}
 
 	@Test
