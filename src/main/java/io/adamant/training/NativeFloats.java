@@ -51,7 +51,7 @@ final class NativeFloats {
 	}
 
 	/** As {@link #of(INDArray)}, made again only when the memory is another. */
-	FloatBuffer under(INDArray array) {
+	private FloatBuffer under(INDArray array) {
 		long current = array.data().address();
 		if (this.buffer == null || this.address != current) {
 			this.buffer = of(array);
