@@ -69,6 +69,7 @@ SETTINGS = {
     "PERF_TORCH_THREADS": env_int("PERF_TORCH_THREADS", 2),
     "PERF_CONFIGS": env("PERF_CONFIGS", ""),
     "PERF_SKIP": env("PERF_SKIP", ""),
+    "PERF_SERVICE_ARGS": env("PERF_SERVICE_ARGS", ""),
     "PERF_PG_HOST": env("PERF_PG_HOST", "127.0.0.1"),
     "PERF_PG_PORT": env_int("PERF_PG_PORT", 5432),
     "PERF_PG_USER": env("PERF_PG_USER", "postgres"),
@@ -89,6 +90,8 @@ def pom_jvm_options():
 # the service and bare DL4J run with the same options, so that GC settings weigh on both alike
 JVM_OPTIONS = env("PERF_JVM_OPTIONS", " ".join(pom_jvm_options())).split()
 PYTHON = env("PERF_PYTHON", "/usr/bin/python3")
+# extra arguments for the service, e.g. --adamant.metrics.json-cache-size=0
+SERVICE_ARGUMENTS = env("PERF_SERVICE_ARGS", "").split()
 UPLOAD_MAX_ROWS = 6000  # ~33 MB of CSV at 784 features: under the 50 MB upload limit
 TERMINAL = {"SUCCEEDED", "FAILED", "CANCELLED", "DIVERGED"}
 
@@ -295,7 +298,7 @@ class Service:
             os.path.join(OUT, "runtime.classpath")).read().strip()
         command = [JAVA] + JVM_OPTIONS + ["-cp", classpath, "io.adamant.AdamantApplication", "--server.port=%d" % self.port,
                    "--adamant.security.bootstrap-admin-key=" + self.admin_key,
-                   "--adamant.worker.instance-name=perf"] + self.database.arguments()
+                   "--adamant.worker.instance-name=perf"] + self.database.arguments() + SERVICE_ARGUMENTS
         log("starting the service on port %d (log: %s)" % (self.port, os.path.relpath(self.log_path, ROOT)))
         self.logfile = open(self.log_path, "w")
         self.process = subprocess.Popen(command, cwd=OUT, stdout=self.logfile, stderr=subprocess.STDOUT)
@@ -622,6 +625,9 @@ def markdown(report):
                      torch_env.get("sgemm1024Gflops", "n/a"),
                      ", ".join(os.path.basename(os.path.dirname(p)) + "/" + os.path.basename(p)
                                for p in torch_env.get("blas", [])[:1]) or "BLAS unknown"))
+    if SERVICE_ARGUMENTS:
+        lines.append("")
+        lines.append("Service started with " + " ".join("`%s`" % a for a in SERVICE_ARGUMENTS) + ".")
     lines.append("")
     lines.append("| configuration | service samples/s | bare DL4J samples/s | PyTorch samples/s | "
                  "service / bare DL4J | service step / bare, in-process | DL4J / PyTorch | "

@@ -15,7 +15,8 @@
 # PERF_SKIP (any of dl4j,pytorch,service,train,dispatch,load); PERF_PG_HOST/PORT/USER
 # (127.0.0.1/5432/postgres, trust auth: a database adamant_bench_<random> is created and
 # dropped; the embedded PostgreSQL when none answers); PERF_PYTHON (/usr/bin/python3, with
-# Debian's python3-torch); PERF_MVN_ARGS (extra Maven arguments, e.g. -o); JAVA_HOME.
+# Debian's python3-torch); PERF_SERVICE_ARGS (extra arguments for the service, e.g.
+# --adamant.metrics.json-cache-size=0); PERF_MVN_ARGS (extra Maven arguments, e.g. -o); JAVA_HOME.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)

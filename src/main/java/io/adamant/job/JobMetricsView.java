@@ -1,9 +1,8 @@
 package io.adamant.job;
 
-import java.util.List;
 import java.util.UUID;
 
-import io.adamant.metrics.EpochMetricsView;
+import io.adamant.metrics.EpochMetricsJson;
 
 /**
  * A job's per-epoch metrics, in epoch order.
@@ -12,5 +11,5 @@ import io.adamant.metrics.EpochMetricsView;
  * @param status its status when read
  * @param items one row per epoch (more with archived rows included)
  */
-public record JobMetricsView(UUID jobId, JobStatus status, List<EpochMetricsView> items) {
+public record JobMetricsView(UUID jobId, JobStatus status, EpochMetricsJson items) {
 }

@@ -41,6 +41,18 @@ class EpochMetricsReader {
 		return this.jdbc.sql(sql).param(jobId).query((rs, row) -> view(rs)).list();
 	}
 
+	/**
+	 * The job's revision: raised with every change to its rows (V12's trigger), 0 before
+	 * the first.
+	 */
+	long revision(UUID jobId) {
+		return this.jdbc.sql("SELECT revision FROM epoch_metrics_revisions WHERE job_id = ?")
+			.param(jobId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
 	/** The current rows of each job, by epoch; jobs without any are left out. */
 	Map<UUID, List<EpochMetricsView>> forJobs(Collection<UUID> jobIds) {
 		return this.jdbc

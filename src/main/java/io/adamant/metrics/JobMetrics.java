@@ -30,10 +30,13 @@ public class JobMetrics {
 
 	private final EpochMetricsReader reader;
 
+	private final EpochMetricsJsonCache jsonCache;
+
 	JobMetrics(EpochMetricsRepository repository, JsonMapper json, Clock clock, RunSummaries summaries,
-			EpochMetricsReader reader) {
+			EpochMetricsReader reader, EpochMetricsJsonCache jsonCache) {
 		this.repository = repository;
 		this.reader = reader;
+		this.jsonCache = jsonCache;
 		this.json = json;
 		this.clock = clock;
 		this.summaries = summaries;
@@ -65,11 +68,11 @@ public class JobMetrics {
 	}
 
 	/**
-	 * A job's epochs in order: the current ones, or every row ever written. One
-	 * statement, so no transaction.
+	 * A job's epochs in order, the current ones or every row ever written. Served from a
+	 * cache that one statement checks against the database, so no transaction.
 	 */
-	public List<EpochMetricsView> list(UUID jobId, boolean includeArchived) {
-		return this.reader.forJob(jobId, includeArchived);
+	public EpochMetricsJson list(UUID jobId, boolean includeArchived) {
+		return new EpochMetricsJson(this.jsonCache.forJob(jobId, includeArchived));
 	}
 
 	/** A job's per-layer figures, epoch by epoch. */

@@ -1,6 +1,9 @@
 package io.adamant.openapi;
 
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.adamant.metrics.EpochMetricsJson;
+import io.adamant.metrics.EpochMetricsView;
 import io.adamant.security.Caller;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -32,6 +35,9 @@ class OpenApiConfiguration {
 			// a sweep's axis values and base spec are any JSON
 			.replaceWithSchema(tools.jackson.databind.JsonNode.class,
 					new io.swagger.v3.oas.models.media.Schema<>().description("Any JSON value"))
+			// written as the array it holds
+			.replaceWithSchema(EpochMetricsJson.class,
+					new ArraySchema().items(new Schema<>().$ref(EpochMetricsView.class.getSimpleName())))
 			// the caller comes from the API key, not from the request's parameters
 			.addRequestWrapperToIgnore(Caller.class);
 	}
