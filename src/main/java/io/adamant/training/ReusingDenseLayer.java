@@ -22,11 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * one) is computed and then dropped by {@code MultiLayerNetwork.calcBackpropGradients}
  * when it fits. Built with {@code inputGradientUnused}, this layer returns none.</li>
  * </ul>
- * It also computes the pre-output with one GEMM into its 'c'-order array, and a plain
- * ReLU's gradient ({@link ReluGradient}) and the bias gradient ({@link ColumnSums}) in
- * Java. The arithmetic is DL4J's, in the same order, so the gradients are the same. Layer
- * normalisation and weight noise go to DL4J's own code. The configuration stays DL4J's
- * {@code DenseLayer}, so saved models do not depend on this class.
+ * It also computes a plain ReLU's gradient ({@link ReluGradient}) and the bias gradient
+ * ({@link ColumnSums}) in Java. The arithmetic is DL4J's, in the same order, so the
+ * gradients are the same. Layer normalisation and weight noise go to DL4J's own code. The
+ * configuration stays DL4J's {@code DenseLayer}, so saved models do not depend on this
+ * class.
  */
 final class ReusingDenseLayer extends DenseLayer {
 
@@ -81,9 +81,10 @@ final class ReusingDenseLayer extends DenseLayer {
 	}
 
 	/**
-	 * DL4J's pre-output, {@code input·W + b}, with one GEMM straight into the 'c'-order
-	 * result: DL4J's {@code mmuli} computes it in 'f' order and copies it over (a sixth
-	 * of a small MLP's step).
+	 * DL4J's pre-output, {@code input·W + b}, with DL4J's own {@code mmuli}: a GEMM into
+	 * an 'f'-order array, copied into the 'c'-order result. A GEMM straight into the 'c'
+	 * result saved a tenth of a batch-1024 step, but OpenBLAS then multiplies the
+	 * transposed problem, whose float sums come out differently on AMD EPYC.
 	 */
 	@Override
 	protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
@@ -97,7 +98,7 @@ final class ReusingDenseLayer extends DenseLayer {
 		INDArray input = this.input.castTo(weights.dataType());
 		INDArray preOutput = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),
 				new long[] { input.size(0), weights.size(1) }, 'c');
-		Nd4j.gemm(input, weights, preOutput, false, false, 1.0, 0.0);
+		input.mmuli(weights, preOutput);
 		if (hasBias()) {
 			preOutput.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY));
 		}
