@@ -22,11 +22,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * one) is computed and then dropped by {@code MultiLayerNetwork.calcBackpropGradients}
  * when it fits. Built with {@code inputGradientUnused}, this layer returns none.</li>
  * </ul>
- * It also computes a plain ReLU's gradient ({@link ReluGradient}) and the bias gradient
- * ({@link ColumnSums}) in Java. The arithmetic is DL4J's, in the same order, so the
- * gradients are the same. Layer normalisation and weight noise go to DL4J's own code. The
- * configuration stays DL4J's {@code DenseLayer}, so saved models do not depend on this
- * class.
+ * The pre-output stays DL4J's: a GEMM straight into its 'c'-order array saved a tenth of
+ * a batch-1024 step, but OpenBLAS then multiplies the transposed problem, whose float
+ * sums come out differently on AMD EPYC. It computes a plain ReLU's gradient
+ * ({@link ReluGradient}) and the bias gradient ({@link ColumnSums}) in Java. The
+ * arithmetic is DL4J's, in the same order, so the gradients are the same. Layer
+ * normalisation and weight noise go to DL4J's own code. The configuration stays DL4J's
+ * {@code DenseLayer}, so saved models do not depend on this class.
  */
 final class ReusingDenseLayer extends DenseLayer {
 
@@ -78,34 +80,6 @@ final class ReusingDenseLayer extends DenseLayer {
 			applyMask(activation);
 		}
 		return activation;
-	}
-
-	/**
-	 * DL4J's pre-output, {@code input·W + b}, with DL4J's own {@code mmuli}: a GEMM into
-	 * an 'f'-order array, copied into the 'c'-order result. A GEMM straight into the 'c'
-	 * result saved a tenth of a batch-1024 step, but OpenBLAS then multiplies the
-	 * transposed problem, whose float sums come out differently on AMD EPYC.
-	 */
-	@Override
-	protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
-			LayerWorkspaceMgr workspaceMgr) {
-		INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
-		if (!reusable() || this.input == null || this.input.rank() != 2 || this.input.columns() != weights.rows()) {
-			// DL4J's own checks and messages
-			return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
-		}
-		applyDropOutIfNecessary(training, workspaceMgr);
-		INDArray input = this.input.castTo(weights.dataType());
-		INDArray preOutput = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),
-				new long[] { input.size(0), weights.size(1) }, 'c');
-		input.mmuli(weights, preOutput);
-		if (hasBias()) {
-			preOutput.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY));
-		}
-		if (this.maskArray != null) {
-			applyMask(preOutput);
-		}
-		return new Pair<>(preOutput, preOutput);
 	}
 
 	@Override
