@@ -795,12 +795,17 @@ def main():
     timing = {"PERF_WARMUP_SECONDS": str(SETTINGS["PERF_WARMUP_SECONDS"]),
               "PERF_ROUNDS": str(SETTINGS["PERF_ROUNDS"]), "PERF_ROUND_SECONDS": str(SETTINGS["PERF_ROUND_SECONDS"])}
     configs_file = os.path.join(ROOT, "bench", "configs.json")
-    def bare_dl4j(log_name, service_step=True):
+    def bare_dl4j(log_name, service_step=True, only=None):
         return run_engine(
-            "bare DL4J", [JAVA] + JVM_OPTIONS + ["-cp", test_classpath(), "io.adamant.training.PerfBenchmark", configs_file] + ids,
+            "bare DL4J", [JAVA] + JVM_OPTIONS + ["-cp", test_classpath(), "io.adamant.training.PerfBenchmark",
+                                                 configs_file] + (only or ids),
             dict(timing, PERF_SERVICE_STEP="1" if service_step else "0"), os.path.join(OUT, log_name))
 
-    if "dl4j" not in SKIP:
+    # with the service's jobs measured too, bare DL4J runs right before and right after each
+    # of them (below): the machine's speed drifts by tens of percent over minutes here, and a
+    # ratio's two sides should share it
+    bracketed = "dl4j" not in SKIP and "service" not in SKIP and "train" not in SKIP
+    if "dl4j" not in SKIP and not bracketed:
         report["dl4jEnvironment"], report["dl4j"] = bare_dl4j("dl4j.log")
     if "pytorch" not in SKIP:
         if not torch_importable():
@@ -828,6 +833,9 @@ def main():
                            "maxDatasetBytes": 1 << 30}})
             api = Api(service.port, created["key"])
             for config in (configs if "train" not in SKIP else []):
+                if bracketed:
+                    report["dl4jEnvironment"], before = bare_dl4j("dl4j-%s.log" % config["id"], only=[config["id"]])
+                    report["dl4j"].update(before)
                 try:
                     report["service"][config["id"]] = service_config(
                         api, config, rate_of(report["dl4j"], config["id"]))
@@ -838,12 +846,12 @@ def main():
                     log("service %s: %r" % (config["id"], error))
                     report["service"][config["id"]] = {"id": config["id"], "error": repr(error)}
                     report["errors"].append("service %s: %r" % (config["id"], error))
-            if "dl4j" not in SKIP and "train" not in SKIP:
-                # bare DL4J again, right after the service's jobs (the service idles): the
-                # ratio's denominator brackets the service run, so slow drift of the machine
-                # does not land on one side
-                _, again = bare_dl4j("dl4j-after.log", service_step=False)
-                bracket(report["dl4j"], again)
+                if bracketed:
+                    # bare DL4J again, right after the job (the service idles): the ratio's
+                    # denominator brackets the service's run
+                    _, again = bare_dl4j("dl4j-after-%s.log" % config["id"], service_step=False,
+                                         only=[config["id"]])
+                    bracket(report["dl4j"], again)
             if "dispatch" not in SKIP:
                 report["dispatch"] = dispatch_latency(api, SETTINGS["PERF_DISPATCH_JOBS"])
             if "load" not in SKIP:
@@ -857,6 +865,8 @@ def main():
         finally:
             service.stop()
             database.drop()
+        if bracketed and not report["dl4j"]:  # the service failed before its first job
+            report["dl4jEnvironment"], report["dl4j"] = bare_dl4j("dl4j.log")
     report["seconds"] = time.time() - STARTED + float(env("PERF_BUILD_SECONDS", "0"))
     name = "perf-" + stamp.strftime("%Y%m%d-%H%M%S")
     table = markdown(report)

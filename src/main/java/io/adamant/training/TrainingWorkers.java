@@ -111,6 +111,8 @@ class TrainingWorkers implements SmartLifecycle {
 				// OpenMP's thread count is a setting of each calling thread, not of the
 				// process
 				NativeThreads.applyToCurrentThread(nativeThreads);
+				ThreadNiceness.applyToCurrentThread(this.properties.nice())
+					.ifPresent((nice) -> log.info("{} trains at nice {}", workerId, nice));
 				workUntilStopped(workerId);
 			}, "adamant-worker-" + i);
 			thread.start();

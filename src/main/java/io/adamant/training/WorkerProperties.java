@@ -21,10 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param nativeThreads threads ND4J's native code may use per operation; 0 chooses
  * ({@code OMP_NUM_THREADS} if set, else one core fewer than the machine has, shared among
  * the workers)
+ * @param nice the Linux nice value the workers train at (0 – 19; 0 leaves it as the
+ * process's): higher yields the cores to the API sooner while a job trains
  */
 @Validated
 @ConfigurationProperties("adamant.worker")
 record WorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1") @Min(1) @Max(64) int concurrency,
 		@DefaultValue("30s") Duration shutdownGrace, @DefaultValue("") String instanceName,
-		@DefaultValue("0") @Min(0) @Max(1024) int nativeThreads) {
+		@DefaultValue("0") @Min(0) @Max(1024) int nativeThreads, @DefaultValue("10") @Min(0) @Max(19) int nice) {
 }
