@@ -35,7 +35,7 @@ WORKDIR /app
 COPY --from=build /src/adamant.jar /app/adamant.jar
 USER adamant
 ENV ADAMANT_EMBEDDED_DATABASE_DATA_DIRECTORY=/app/data/postgres \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:MaxGCPauseMillis=20"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:MaxGCPauseMillis=20 -XX:MaxNewSize=64m"
 EXPOSE 8080
 VOLUME /app/data
 # probes: /actuator/health/liveness and /actuator/health/readiness

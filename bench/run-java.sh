@@ -10,5 +10,7 @@ mkdir -p target/bench
   -Dmdep.outputFile=target/bench/test.classpath -Dmdep.includeScope=test
 main="$1"
 shift
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -XX:MaxGCPauseMillis=20 \
+# shellcheck disable=SC2207
+options=($(sed -n 's:.*<adamant\.jvm\.options>\([^<]*\)</adamant\.jvm\.options>.*:\1:p' pom.xml))
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${options[@]}" \
   -cp "target/test-classes:target/classes:$(cat target/bench/test.classpath)" "$main" "$@"

@@ -23,7 +23,7 @@ class JvmOptionsTest {
 				"<adamant\\.jvm\\.options>([^<]*)</adamant\\.jvm\\.options>");
 		String dockerOptions = match(Files.readString(Path.of("Dockerfile")), "JAVA_TOOL_OPTIONS=\"([^\"]*)\"");
 
-		assertThat(options.split("\\s+")).isNotEmpty().contains("-XX:MaxGCPauseMillis=20");
+		assertThat(options.split("\\s+")).isNotEmpty().contains("-XX:MaxGCPauseMillis=20", "-XX:MaxNewSize=64m");
 		assertThat(dockerOptions.split("\\s+")).contains(options.split("\\s+"));
 	}
 
@@ -36,6 +36,7 @@ class JvmOptionsTest {
 	@Test
 	void theBenchmarkHarnessReadsThemFromThePom() throws IOException {
 		assertThat(Files.readString(Path.of("bench/perf.py"))).contains("adamant\\.jvm\\.options");
+		assertThat(Files.readString(Path.of("bench/run-java.sh"))).contains("adamant\\.jvm\\.options");
 	}
 
 	private static String match(String text, String regex) {
