@@ -20,6 +20,11 @@ public final class NativeDefaults {
 
 	private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 
+	private static final String OP_EXECUTIONER = "opexec";
+
+	/** By name: the CUDA build (-Pcuda) does not compile it. */
+	private static final String REACHABLE_EXECUTIONER = "io.adamant.ReachableOpExecutioner";
+
 	private static final ThreadLocal<SecureRandom> SECURE_RANDOMS = ThreadLocal
 		.withInitial(NativeDefaults::newSecureRandom);
 
@@ -29,13 +34,42 @@ public final class NativeDefaults {
 	/**
 	 * JavaCPP otherwise checks the process's memory on every native allocation, which
 	 * roughly doubled a small network's iteration time (shared/notes). An explicit
-	 * setting wins. And see {@link #reuseSecureRandoms()}.
+	 * setting wins. And see {@link #keepBroadcastOperandsReachable()} and
+	 * {@link #reuseSecureRandoms()}.
 	 */
 	public static void apply() {
 		if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
 			System.setProperty(MAX_PHYSICAL_BYTES, "0");
 		}
+		keepBroadcastOperandsReachable();
 		reuseSecureRandoms();
+	}
+
+	/**
+	 * Has ND4J's CPU backend run its operations through {@code ReachableOpExecutioner}
+	 * (ND4J reads the class from the {@code opexec} property, and system properties win).
+	 * An explicit setting wins; other backends (CUDA) are left alone.
+	 * @return whether ND4J will load the reachable executioner
+	 */
+	static boolean keepBroadcastOperandsReachable() {
+		if (System.getProperty(OP_EXECUTIONER) == null && loadable(REACHABLE_EXECUTIONER)) {
+			System.setProperty(OP_EXECUTIONER, REACHABLE_EXECUTIONER);
+		}
+		return REACHABLE_EXECUTIONER.equals(System.getProperty(OP_EXECUTIONER));
+	}
+
+	/**
+	 * The CUDA build leaves the reachable executioner out, and it does not load without
+	 * the CPU backend it extends.
+	 */
+	private static boolean loadable(String className) {
+		try {
+			Class.forName(className, false, NativeDefaults.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 	/**
