@@ -9,7 +9,8 @@
 #   OMP_NUM_THREADS=1 bench/perf.sh    # thread settings apply to the service and bare DL4J alike
 #
 # Settings (environment): PERF_WARMUP_SECONDS (2), PERF_ROUNDS (9), PERF_ROUND_SECONDS (1) for
-# the bare engines; PERF_EPOCHS (10), PERF_EPOCH_SECONDS (1.5), PERF_JOB_TIMEOUT (180) for the
+# the bare engines; PERF_EPOCHS (10), PERF_EPOCH_SECONDS (1.5), PERF_JOB_TIMEOUT (180),
+# PERF_SERVICE_WARMUP_EPOCHS (30, an untimed first job; 0 for none) for the
 # service; PERF_DISPATCH_JOBS (30); PERF_WRK_SECONDS (10), PERF_WRK_THREADS (2),
 # PERF_WRK_CONNECTIONS (8); PERF_TORCH_THREADS (2); PERF_CONFIGS (ids, comma-separated);
 # PERF_SKIP (any of dl4j,pytorch,service,train,dispatch,load); PERF_PG_HOST/PORT/USER
