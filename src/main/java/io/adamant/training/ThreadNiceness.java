@@ -70,13 +70,16 @@ final class ThreadNiceness {
 	 */
 	static OptionalInt current() {
 		try {
-			String stat = Files.readString(THREAD_SELF.resolve("stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return OptionalInt.of(Integer.parseInt(fields[NICE_AFTER_NAME]));
+			return OptionalInt.of(niceOf(Files.readString(THREAD_SELF.resolve("stat"))));
 		}
 		catch (IOException | RuntimeException ex) {
 			return OptionalInt.empty();
 		}
+	}
+
+	/** The nice value in a thread's {@code /proc/…/stat} line. */
+	static int niceOf(String stat) {
+		return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[NICE_AFTER_NAME]);
 	}
 
 }

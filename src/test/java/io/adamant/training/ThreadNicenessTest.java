@@ -53,13 +53,9 @@ class ThreadNicenessTest extends HttpApiTest {
 	private static List<Integer> threadNiceValues(String namePrefix) throws IOException {
 		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
 			return tasks.filter((task) -> read(task.resolve("comm")).startsWith(namePrefix))
-				.map((task) -> niceOf(read(task.resolve("stat"))))
+				.map((task) -> ThreadNiceness.niceOf(read(task.resolve("stat"))))
 				.toList();
 		}
-	}
-
-	private static int niceOf(String stat) {
-		return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
 	}
 
 	private static String read(Path file) {
