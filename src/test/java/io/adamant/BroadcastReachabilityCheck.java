@@ -54,8 +54,8 @@ public final class BroadcastReachabilityCheck {
 				new Class<?>[] { NativeOps.class }, (proxy, method, arguments) -> {
 					if (collectBeforeBroadcast && method.getName().equals("execBroadcast")) {
 						System.gc();
-						Thread.sleep(50); // ND4J's deallocator threads free what the GC
-											// found
+						// ND4J's deallocator threads free what the collection found
+						Thread.sleep(50);
 					}
 					try {
 						return method.invoke(ops, arguments);
