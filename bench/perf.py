@@ -60,6 +60,7 @@ SETTINGS = {
     "PERF_EPOCHS": env_int("PERF_EPOCHS", 10),
     "PERF_EPOCH_SECONDS": env_float("PERF_EPOCH_SECONDS", 1.5),
     "PERF_SERVICE_WARMUP_EPOCHS": env_int("PERF_SERVICE_WARMUP_EPOCHS", 30),
+    "PERF_SERVICE_CYCLES": env_int("PERF_SERVICE_CYCLES", 3),
     "PERF_JOB_TIMEOUT": env_float("PERF_JOB_TIMEOUT", 180),
     "PERF_DISPATCH_JOBS": env_int("PERF_DISPATCH_JOBS", 30),
     "PERF_WRK_SECONDS": env_int("PERF_WRK_SECONDS", 10),
@@ -166,31 +167,85 @@ def torch_importable():
         [PYTHON, "-c", "import torch"], capture_output=True).returncode == 0
 
 
+def read_result(name, stream, logfile, environment_line):
+    """Reads an engine's output up to its next RESULT line (None at its end); an ENV line
+    goes into environment_line, anything else to the log."""
+    for line in stream:
+        if line.startswith("RESULT "):
+            result = json.loads(line[7:])
+            if "error" in result:
+                log("%s %s: ERROR %s" % (name, result["id"], result["error"]))
+            else:
+                log("%s %s: %.0f samples/s" % (name, result["id"], result["samplesPerSecond"]))
+            return result
+        if line.startswith("ENV "):
+            environment_line.update(json.loads(line[4:]))
+        else:
+            logfile.write(line)
+    return None
+
+
+def engine_environment(extra_env):
+    environment = dict(os.environ)
+    environment.update(extra_env)
+    return environment
+
+
 def run_engine(name, command, extra_env, log_file):
     """Runs a bare engine, returning (ENV dict, {config id: RESULT dict})."""
     log("%s: %s" % (name, " ".join(os.path.basename(part) for part in command if not os.pathsep in part)))
-    environment = dict(os.environ)
-    environment.update(extra_env)
     results, environment_line = {}, {}
     with open(log_file, "w") as logfile:
-        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE,
+        process = subprocess.Popen(command, cwd=ROOT, env=engine_environment(extra_env), stdout=subprocess.PIPE,
                                    stderr=logfile, text=True)
-        for line in process.stdout:
-            if line.startswith("RESULT "):
-                result = json.loads(line[7:])
-                results[result["id"]] = result
-                if "error" in result:
-                    log("%s %s: ERROR %s" % (name, result["id"], result["error"]))
-                else:
-                    log("%s %s: %.0f samples/s" % (name, result["id"], result["samplesPerSecond"]))
-            elif line.startswith("ENV "):
-                environment_line = json.loads(line[4:])
-            else:
-                logfile.write(line)
+        for result in iter(lambda: read_result(name, process.stdout, logfile, environment_line), None):
+            results[result["id"]] = result
         code = process.wait()
     if code != 0:
         log("%s exited with %d; see %s" % (name, code, log_file))
     return environment_line, results
+
+
+class BareSession:
+    """Bare DL4J on one configuration, kept running: its first RESULT (with the in-process
+    comparisons), then, on request, its bare loop timed again in the same warm JVM
+    (PerfBenchmark's PERF_AGAIN_ON_STDIN)."""
+
+    def __init__(self, command, extra_env, log_file, config_id):
+        log("bare DL4J: %s (kept for its runs after the service's jobs)" % " ".join(
+            os.path.basename(part) for part in command if not os.pathsep in part))
+        self.config_id = config_id
+        self.environment = {}
+        self.logfile = open(log_file, "w")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=engine_environment(dict(extra_env, PERF_AGAIN_ON_STDIN="1")),
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.logfile, text=True)
+        self.first = self.next_result()
+
+    def next_result(self):
+        result = read_result("bare DL4J", self.process.stdout, self.logfile, self.environment)
+        return result or {"id": self.config_id, "error": "bare DL4J ended (exit status %s)" % self.process.poll()}
+
+    def again(self):
+        """The bare loop's rate now, or None."""
+        try:
+            self.process.stdin.write(self.config_id + "\n")
+            self.process.stdin.flush()
+        except OSError as error:
+            log("bare DL4J %s: %r" % (self.config_id, error))
+            return None
+        return self.next_result().get("samplesPerSecond")
+
+    def close(self):
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.logfile.close()
 
 
 # --------------------------------------------------------------------------- HTTP
@@ -394,18 +449,23 @@ def warm_up_service(api, config):
     log("service warm-up: %d epochs of %s, %s" % (epochs, config["id"], job["status"]))
 
 
-def service_config(api, config, rate):
+def service_dataset(api, config, rate):
+    """The dataset a configuration's service jobs train on (uploaded once where the
+    configuration names an upload), and its rows."""
     rows = rows_for(config, rate)
     dataset = dict(config["dataset"])
     if "upload" in dataset:
         rows = min(rows, UPLOAD_MAX_ROWS // config["batchSize"] * config["batchSize"])
         name = dataset.pop("upload")
         upload_dataset(api, name, config, rows)
-        dataset = {"name": name}
-    else:
-        dataset["samples"] = rows
+        return {"name": name}, rows
+    dataset["samples"] = rows
+    return dataset, rows
+
+
+def service_job(api, config, dataset, rows, name):
     epochs = SETTINGS["PERF_EPOCHS"]
-    job = api.ok("POST", "/api/v1/jobs", job_spec(config, dataset, epochs, "perf " + config["id"]))
+    job = api.ok("POST", "/api/v1/jobs", job_spec(config, dataset, epochs, name))
     log("service %s: job %s, %d epochs of %d rows" % (config["id"], job["id"], epochs, rows))
     job = await_job(api, job["id"], SETTINGS["PERF_JOB_TIMEOUT"])
     if job["status"] not in TERMINAL:
@@ -428,6 +488,33 @@ def service_config(api, config, rate):
     else:
         result["error"] = "no epoch finished (%s: %s)" % (job["status"], job.get("failureReason"))
         log("service %s: %s" % (config["id"], result["error"]))
+    return result
+
+
+def service_config(api, config, rate, bare_after=None):
+    """The configuration's service jobs. With bare_after (a function running bare DL4J and
+    returning its rate), PERF_SERVICE_CYCLES jobs, each followed by a bare run: a cycle's
+    ratio is its job's rate over the mean of the bare runs right before and after it (the
+    first before is `rate`), and the configuration's ratio is the median of the cycles'."""
+    dataset, rows = service_dataset(api, config, rate)
+    cycles = SETTINGS["PERF_SERVICE_CYCLES"] if bare_after else 1
+    jobs, bare = [], [rate]
+    for cycle in range(cycles):
+        job = service_job(api, config, dataset, rows, "perf %s (%d of %d)" % (config["id"], cycle + 1, cycles))
+        jobs.append(job)
+        if "error" in job:
+            return job
+        if bare_after:
+            bare.append(bare_after())
+    result = dict(jobs[0], jobs=jobs, samplesPerSecond=statistics.median(j["samplesPerSecond"] for j in jobs),
+                  bestSamplesPerSecond=max(j["bestSamplesPerSecond"] for j in jobs))
+    if bare_after and all(bare):
+        result["cycleRatios"] = [job["samplesPerSecond"] / statistics.mean(bare[i:i + 2])
+                                 for i, job in enumerate(jobs)]
+        result["ratio"] = statistics.median(result["cycleRatios"])
+        result["bareRuns"] = bare
+        log("service %s / bare DL4J by cycle: %s; median %.2f" % (
+            config["id"], ", ".join("%.2f" % r for r in result["cycleRatios"]), result["ratio"]))
     return result
 
 
@@ -607,16 +694,22 @@ def fmt_ms(value):
     return "n/a" if value is None else ("%.1f ms" % value if value < 100 else "%.0f ms" % value)
 
 
-def bracket(before, after):
-    """Bare-DL4J rates as the mean of the runs before and after the service's jobs."""
-    for config_id, result in before.items():
-        later = after.get(config_id) or {}
-        if "samplesPerSecond" in result and "samplesPerSecond" in later:
-            runs = [result["samplesPerSecond"], later["samplesPerSecond"]]
-            result["samplesPerSecondRuns"] = runs
-            result["samplesPerSecond"] = statistics.mean(runs)
-            log("bare DL4J %s: %.0f before, %.0f after the service: %.0f samples/s" % (
-                config_id, runs[0], runs[1], result["samplesPerSecond"]))
+def bracket(result, runs):
+    """Bare DL4J's rate as the median of its runs around the service's jobs."""
+    if result and "samplesPerSecond" in result and runs and all(runs):
+        result["samplesPerSecondRuns"] = runs
+        result["samplesPerSecond"] = statistics.median(runs)
+        log("bare DL4J %s: %s around the service's jobs: %.0f samples/s" % (
+            result["id"], " / ".join("%.0f" % run for run in runs), result["samplesPerSecond"]))
+
+
+def service_ratio(report, config_id):
+    """Service / bare DL4J: the median of the per-job ratios where the jobs were cycled with
+    bare runs, else the ratio of the two rates."""
+    ratio = (report["service"].get(config_id) or {}).get("ratio")
+    if ratio is not None:
+        return "%.2f" % ratio
+    return fmt_ratio(rate_of(report["service"], config_id), rate_of(report["dl4j"], config_id))
 
 
 def rate_of(results, config_id):
@@ -655,21 +748,25 @@ def markdown(report):
                                 for engine in ("service", "dl4j", "pytorch"))
         step_ratio = (report["dl4j"].get(config["id"]) or {}).get("serviceStepRatio")
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            config["label"], fmt_rate(service), fmt_rate(dl4j), fmt_rate(torch), fmt_ratio(service, dl4j),
+            config["label"], fmt_rate(service), fmt_rate(dl4j), fmt_rate(torch), service_ratio(report, cid),
             "n/a" if step_ratio is None else "%.2f" % step_ratio, fmt_ratio(dl4j, torch), parameters))
     lines.append("")
+    cycled = [c for c in report["configs"] if "cycleRatios" in (report["service"].get(c["id"]) or {})]
     lines.append("Samples/s: service = median over epochs %d..%d of `samplesPerSecond` in `/metrics` "
-                 "(telemetry on); bare engines = median of %d rounds of %.1f s after %.1f s of warm-up%s. "
+                 "(telemetry on)%s; bare engines = median of %d rounds of %.1f s after %.1f s of warm-up%s. "
                  "Service step / bare, in-process: the bare-DL4J engine's network beside the same network with "
                  "the service's listener (telemetry, clipping, divergence checks), rounds interleaved, median of "
                  "the round-by-round ratios. "
                  "PyTorch's LSTM has a second bias vector (256 parameters more)." % (
-                     SETTINGS["PERF_EPOCHS"] // 2 + 1, SETTINGS["PERF_EPOCHS"], SETTINGS["PERF_ROUNDS"],
-                     SETTINGS["PERF_ROUND_SECONDS"], SETTINGS["PERF_WARMUP_SECONDS"],
-                     "; bare DL4J = mean of a run before and one right after the service's jobs (%s)" % ", ".join(
-                         "%s %s" % (c["id"], " / ".join(fmt_rate(r) for r in report["dl4j"][c["id"]]["samplesPerSecondRuns"]))
-                         for c in report["configs"] if "samplesPerSecondRuns" in (report["dl4j"].get(c["id"]) or {}))
-                     if any("samplesPerSecondRuns" in (v or {}) for v in report["dl4j"].values()) else ""))
+                     SETTINGS["PERF_EPOCHS"] // 2 + 1, SETTINGS["PERF_EPOCHS"],
+                     ", median of %d jobs" % SETTINGS["PERF_SERVICE_CYCLES"] if cycled else "",
+                     SETTINGS["PERF_ROUNDS"], SETTINGS["PERF_ROUND_SECONDS"], SETTINGS["PERF_WARMUP_SECONDS"],
+                     "; bare DL4J = median of a run before the service's first job and one right after each job. "
+                     "Service / bare DL4J: each job over the mean of the bare runs right before and after it, "
+                     "median of the jobs' ratios (jobs' ratios; bare runs: %s)" % "; ".join(
+                         "%s %s; %s" % (c["id"], ", ".join("%.2f" % r for r in report["service"][c["id"]]["cycleRatios"]),
+                                        " / ".join(fmt_rate(r) for r in report["service"][c["id"]]["bareRuns"]))
+                         for c in cycled) if cycled else ""))
     stock = [(c, report["dl4j"][c["id"]]) for c in report["configs"]
              if "stockSamplesPerSecond" in (report["dl4j"].get(c["id"]) or {})]
     if stock:
@@ -750,7 +847,10 @@ def write_csv(path, report):
         service, dl4j, torch = (rate_of(report["service"], cid), rate_of(report["dl4j"], cid),
                                 rate_of(report["pytorch"], cid))
         if service and dl4j:
-            add("training", cid, "service/dl4j", "ratio", service / dl4j, "ratio")
+            add("training", cid, "service/dl4j", "ratio",
+                (report["service"].get(cid) or {}).get("ratio", service / dl4j), "ratio")
+        for job, ratio in enumerate((report["service"].get(cid) or {}).get("cycleRatios", []), 1):
+            add("training", cid, "service/dl4j (job %d)" % job, "ratio", ratio, "ratio")
         if dl4j and torch:
             add("training", cid, "dl4j/pytorch", "ratio", dl4j / torch, "ratio")
         add("training", cid, "service-step/dl4j (in-process)", "ratio",
@@ -809,11 +909,10 @@ def main():
     timing = {"PERF_WARMUP_SECONDS": str(SETTINGS["PERF_WARMUP_SECONDS"]),
               "PERF_ROUNDS": str(SETTINGS["PERF_ROUNDS"]), "PERF_ROUND_SECONDS": str(SETTINGS["PERF_ROUND_SECONDS"])}
     configs_file = os.path.join(ROOT, "bench", "configs.json")
-    def bare_dl4j(log_name, service_step=True, only=None):
-        return run_engine(
-            "bare DL4J", [JAVA] + JVM_OPTIONS + ["-cp", test_classpath(), "io.adamant.training.PerfBenchmark",
-                                                 configs_file] + (only or ids),
-            dict(timing, PERF_SERVICE_STEP="1" if service_step else "0"), os.path.join(OUT, log_name))
+    bare_command = [JAVA] + JVM_OPTIONS + ["-cp", test_classpath(), "io.adamant.training.PerfBenchmark", configs_file]
+
+    def bare_dl4j(log_name):
+        return run_engine("bare DL4J", bare_command + ids, timing, os.path.join(OUT, log_name))
 
     # with the service's jobs measured too, bare DL4J runs right before and right after each
     # of them (below): the machine's speed drifts by tens of percent over minutes here, and a
@@ -849,12 +948,17 @@ def main():
             if "train" not in SKIP:
                 warm_up_service(api, configs[0])
             for config in (configs if "train" not in SKIP else []):
+                bare = None
                 if bracketed:
-                    report["dl4jEnvironment"], before = bare_dl4j("dl4j-%s.log" % config["id"], only=[config["id"]])
-                    report["dl4j"].update(before)
+                    # bare DL4J again right after each job, in the same warm JVM (the
+                    # service idles meanwhile): each job's ratio has a bare run on either side
+                    bare = BareSession(bare_command + [config["id"]], timing,
+                                       os.path.join(OUT, "dl4j-%s.log" % config["id"]), config["id"])
+                    report["dl4jEnvironment"] = bare.environment
+                    report["dl4j"][config["id"]] = bare.first
                 try:
                     report["service"][config["id"]] = service_config(
-                        api, config, rate_of(report["dl4j"], config["id"]))
+                        api, config, rate_of(report["dl4j"], config["id"]), bare.again if bare else None)
                 except Exception as error:  # noqa: BLE001 - reported, the rest still runs
                     if service.process.poll() is not None:
                         raise RuntimeError("the service process ended (exit status %d; see %s)" % (
@@ -862,12 +966,11 @@ def main():
                     log("service %s: %r" % (config["id"], error))
                     report["service"][config["id"]] = {"id": config["id"], "error": repr(error)}
                     report["errors"].append("service %s: %r" % (config["id"], error))
+                finally:
+                    if bare:
+                        bare.close()
                 if bracketed:
-                    # bare DL4J again, right after the job (the service idles): the ratio's
-                    # denominator brackets the service's run
-                    _, again = bare_dl4j("dl4j-after-%s.log" % config["id"], service_step=False,
-                                         only=[config["id"]])
-                    bracket(report["dl4j"], again)
+                    bracket(report["dl4j"].get(config["id"]), report["service"][config["id"]].get("bareRuns"))
             if "dispatch" not in SKIP:
                 report["dispatch"] = dispatch_latency(api, SETTINGS["PERF_DISPATCH_JOBS"])
             if "load" not in SKIP:

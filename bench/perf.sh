@@ -4,13 +4,14 @@
 # DL4J fit loop and PyTorch on the CPU; submit->RUNNING dispatch latency; and HTTP load with wrk
 # while a job trains. Prints a markdown table; writes target/bench/perf-<time>.{md,csv,json}.
 #
-#   bench/perf.sh                      # everything, ~5-8 minutes on 2 cores
+#   bench/perf.sh                      # everything, ~18 minutes on 2 cores
 #   PERF_CONFIGS=mlp-20-50-10-b64 PERF_SKIP=pytorch,load bench/perf.sh
 #   OMP_NUM_THREADS=1 bench/perf.sh    # thread settings apply to the service and bare DL4J alike
 #
 # Settings (environment): PERF_WARMUP_SECONDS (2), PERF_ROUNDS (9), PERF_ROUND_SECONDS (1) for
 # the bare engines; PERF_EPOCHS (10), PERF_EPOCH_SECONDS (1.5), PERF_JOB_TIMEOUT (180),
-# PERF_SERVICE_WARMUP_EPOCHS (30, an untimed first job; 0 for none) for the
+# PERF_SERVICE_WARMUP_EPOCHS (30, an untimed first job; 0 for none), PERF_SERVICE_CYCLES (3 jobs
+# a configuration, each followed by a bare DL4J run; the ratio is the median of the jobs') for the
 # service; PERF_DISPATCH_JOBS (30); PERF_WRK_SECONDS (10), PERF_WRK_THREADS (2),
 # PERF_WRK_CONNECTIONS (8); PERF_TORCH_THREADS (2); PERF_CONFIGS (ids, comma-separated);
 # PERF_SKIP (any of dl4j,pytorch,service,train,dispatch,load); PERF_PG_HOST/PORT/USER

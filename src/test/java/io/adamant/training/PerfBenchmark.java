@@ -1,14 +1,19 @@
 package io.adamant.training;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -44,6 +49,10 @@ import tools.jackson.databind.node.ObjectNode;
  * the before and after of that change. After a warm-up it times rounds of a fixed
  * wall-clock length and prints one {@code RESULT} JSON line per configuration (median and
  * best round, samples/s) plus one {@code ENV} line; {@code bench/perf.py} reads them.
+ * With {@code PERF_AGAIN_ON_STDIN=1} it then reads configuration ids from standard input,
+ * one a line, and times that configuration's bare loop alone again, in the same warm JVM,
+ * printing another {@code RESULT} line, until standard input ends: the harness times bare
+ * DL4J after each of the service's jobs that way.
  * <p>
  * Arguments: the configs file, then optionally the ids to run. Environment:
  * {@code PERF_WARMUP_SECONDS} (2), {@code PERF_ROUNDS} (9), {@code PERF_ROUND_SECONDS}
@@ -82,24 +91,66 @@ public final class PerfBenchmark {
 		JsonNode file = mapper.readTree(new File(args[0]));
 		Set<String> only = Set.copyOf(Arrays.asList(args).subList(1, args.length));
 		printEnvironment(mapper);
+		Map<String, Loop> bareLoops = new HashMap<>();
 		for (JsonNode config : file.path("configs")) {
 			String id = config.path("id").asString();
 			if (!only.isEmpty() && !only.contains(id)) {
 				continue;
 			}
 			try {
-				run(mapper, file.path("optimizer"), config, warmup, rounds, roundSeconds);
+				bareLoops.put(id, run(mapper, file.path("optimizer"), config, warmup, rounds, roundSeconds));
 			}
 			catch (RuntimeException ex) {
-				ObjectNode failed = mapper.createObjectNode();
-				failed.put("id", id);
-				failed.put("error", ex.toString());
-				System.out.println("RESULT " + mapper.writeValueAsString(failed));
+				printFailure(mapper, id, ex);
 			}
+		}
+		if (setting("PERF_AGAIN_ON_STDIN", 0) > 0) {
+			timeAgainOnRequest(mapper, bareLoops, warmup, rounds, roundSeconds);
 		}
 	}
 
-	private static void run(JsonMapper mapper, JsonNode optimizer, JsonNode config, double warmup, int rounds,
+	/**
+	 * Times the bare loop of each configuration id read from standard input again, after
+	 * the warm-up (the JIT's code stays; the caches have gone cold while it waited).
+	 */
+	private static void timeAgainOnRequest(JsonMapper mapper, Map<String, Loop> bareLoops, double warmup, int rounds,
+			double roundSeconds) {
+		BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		try {
+			for (String id = requests.readLine(); id != null; id = requests.readLine()) {
+				Loop bare = bareLoops.get(id.strip());
+				if (bare == null) {
+					printFailure(mapper, id.strip(), new IllegalArgumentException("no bare loop for " + id));
+					continue;
+				}
+				bare.fitFor(warmup);
+				double[] rates = new double[rounds];
+				for (int round = 0; round < rounds; round++) {
+					rates[round] = bare.fitFor(roundSeconds);
+				}
+				ObjectNode result = mapper.createObjectNode();
+				result.put("id", id.strip());
+				result.put("engine", "dl4j");
+				putRounds(result, rates);
+				System.out.println("RESULT " + mapper.writeValueAsString(result));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void printFailure(JsonMapper mapper, String id, RuntimeException ex) {
+		ObjectNode failed = mapper.createObjectNode();
+		failed.put("id", id);
+		failed.put("error", ex.toString());
+		System.out.println("RESULT " + mapper.writeValueAsString(failed));
+	}
+
+	/**
+	 * Times a configuration, prints its {@code RESULT} line and returns its bare loop.
+	 */
+	private static Loop run(JsonMapper mapper, JsonNode optimizer, JsonNode config, double warmup, int rounds,
 			double roundSeconds) {
 		int batch = config.path("batchSize").asInt();
 		DatasetInfo dataset = dataset(config);
@@ -146,14 +197,10 @@ public final class PerfBenchmark {
 		ObjectNode result = mapper.createObjectNode();
 		result.put("id", config.path("id").asString());
 		result.put("engine", "dl4j");
-		result.put("samplesPerSecond", median(rates));
-		result.put("bestSamplesPerSecond", Arrays.stream(rates).max().orElse(0));
+		putRounds(result, rates);
 		result.put("iterationMs", batch * 1000.0 / median(rates));
 		result.put("parameters", network.numParams());
 		result.put("finalScore", network.score());
-		for (int round = 0; round < rounds; round++) {
-			result.withArray("rounds").add(rates[round]);
-		}
 		if (service != null) {
 			putInterleaved(result, "serviceStep", serviceRates, ratios(serviceRates, rates));
 		}
@@ -162,6 +209,16 @@ public final class PerfBenchmark {
 			putInterleaved(result, "stock", stockRates, ratios(rates, stockRates));
 		}
 		System.out.println("RESULT " + mapper.writeValueAsString(result));
+		return bare;
+	}
+
+	/** The bare loop's rounds, their median and the best. */
+	private static void putRounds(ObjectNode result, double[] rates) {
+		result.put("samplesPerSecond", median(rates));
+		result.put("bestSamplesPerSecond", Arrays.stream(rates).max().orElse(0));
+		for (double rate : rates) {
+			result.withArray("rounds").add(rate);
+		}
 	}
 
 	/**
