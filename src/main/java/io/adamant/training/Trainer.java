@@ -26,7 +26,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import org.springframework.stereotype.Component;
 
@@ -45,8 +44,11 @@ class Trainer {
 
 	private final Datasets datasets;
 
-	Trainer(Datasets datasets) {
+	private final long shufflePrefetchLimitBytes;
+
+	Trainer(Datasets datasets, WorkerProperties workers) {
 		this.datasets = datasets;
+		this.shufflePrefetchLimitBytes = workers.shufflePrefetchLimit().toBytes();
 	}
 
 	TrainingOutcome train(JobSpec spec, RunControl control, TrainingCallbacks callbacks) {
@@ -92,10 +94,13 @@ class Trainer {
 		TrainingMonitor monitor = new TrainingMonitor(network, spec.clipping(), spec.divergence(),
 				spec.telemetry().perLayer());
 		network.setListeners(monitor);
-		Run run = new Run(spec, network, monitor, normalizer, split, input, control, callbacks,
-				NetworkFactory.schedule(spec, iterationsPerEpoch), data.info().task() == DatasetTask.CLASSIFICATION,
-				new Random(seed));
-		return run.execute(resume);
+		try (EpochShuffle shuffle = new EpochShuffle(split.train(), spec.training().batchSize(), input,
+				new Random(seed), this.shufflePrefetchLimitBytes)) {
+			Run run = new Run(spec, network, monitor, normalizer, split, input, control, callbacks,
+					NetworkFactory.schedule(spec, iterationsPerEpoch), data.info().task() == DatasetTask.CLASSIFICATION,
+					shuffle);
+			return run.execute(resume);
+		}
 	}
 
 	/**
@@ -122,7 +127,7 @@ class Trainer {
 
 		private final boolean classification;
 
-		private final Random shuffling;
+		private final EpochShuffle shuffle;
 
 		private final DivergenceSpec divergence;
 
@@ -136,19 +141,13 @@ class Trainer {
 
 		private Snapshot best;
 
-		private INDArray shuffledFeatures;
-
-		private INDArray shuffledLabels;
-
-		private List<INDArray[]> batches;
-
 		private double bestLoss = Double.POSITIVE_INFINITY;
 
 		private double bestCheckpointLoss = Double.POSITIVE_INFINITY;
 
 		Run(JobSpec spec, MultiLayerNetwork network, TrainingMonitor monitor, NormalizerStandardize normalizer,
 				DatasetSplit split, NetworkInput input, RunControl control, TrainingCallbacks callbacks,
-				LearningRateSchedule schedule, boolean classification, Random shuffling) {
+				LearningRateSchedule schedule, boolean classification, EpochShuffle shuffle) {
 			this.spec = spec;
 			this.network = network;
 			this.monitor = monitor;
@@ -159,7 +158,7 @@ class Trainer {
 			this.callbacks = callbacks;
 			this.schedule = schedule;
 			this.classification = classification;
-			this.shuffling = shuffling;
+			this.shuffle = shuffle;
 			this.divergence = spec.divergence();
 		}
 
@@ -175,9 +174,7 @@ class Trainer {
 				restoreRandomState(resume);
 				// replay the shuffles of the epochs already done, so the run goes on as
 				// it would have
-				for (int done = 1; done <= resume.epoch(); done++) {
-					permutation(this.split.train().numExamples(), this.shuffling);
-				}
+				this.shuffle.skip(resume.epoch());
 			}
 			this.lastGood = Snapshot.of(this.network, epoch - 1);
 			while (epoch <= this.spec.training().epochs()) {
@@ -315,37 +312,11 @@ class Trainer {
 			return new Validation(loss, null, Math.sqrt(mse));
 		}
 
-		/**
-		 * Features and labels of each batch, as the network reads them, over the shuffle
-		 * buffers.
-		 */
-		private List<INDArray[]> batchViews(int rows, int batchSize) {
-			List<INDArray[]> views = new java.util.ArrayList<>();
-			for (int start = 0; start < rows; start += batchSize) {
-				int end = Math.min(rows, start + batchSize);
-				views.add(new INDArray[] {
-						this.input
-							.features(this.shuffledFeatures.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())),
-						this.input
-							.labels(this.shuffledLabels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())) });
-			}
-			return views;
-		}
-
 		private EpochLoop fitEpoch(int epoch, int firstBatch) {
 			DataSet train = this.split.train();
 			int rows = train.numExamples();
 			int batchSize = this.spec.training().batchSize();
-			int[] order = permutation(rows, this.shuffling);
-			// one native gather per epoch into buffers kept for the run; the batches are
-			// views into them, made once per run (a view costs native allocations)
-			if (this.batches == null) {
-				this.shuffledFeatures = train.getFeatures().ulike();
-				this.shuffledLabels = train.getLabels().ulike();
-				this.batches = batchViews(rows, batchSize);
-			}
-			Nd4j.pullRows(train.getFeatures(), this.shuffledFeatures, 1, order);
-			Nd4j.pullRows(train.getLabels(), this.shuffledLabels, 1, order);
+			List<INDArray[]> batches = this.shuffle.next(epoch < this.spec.training().epochs());
 			EpochLoop loop = new EpochLoop();
 			this.control.progress().startEpoch(firstBatch, (rows + batchSize - 1) / batchSize);
 			for (int start = firstBatch * batchSize; start < rows; start += batchSize) {
@@ -354,7 +325,7 @@ class Trainer {
 				}
 				int end = Math.min(rows, start + batchSize);
 				try {
-					INDArray[] batch = this.batches.get(start / batchSize);
+					INDArray[] batch = batches.get(start / batchSize);
 					this.network.fit(batch[0], batch[1]);
 					loop.accept(this.network.score(), end - start);
 					this.control.progress().iterationDone(end - start, this.monitor.lastGradientNorm());
@@ -469,20 +440,6 @@ class Trainer {
 	}
 
 	private record Restored(MultiLayerNetwork network, NormalizerStandardize normalizer) {
-	}
-
-	private static int[] permutation(int rows, Random random) {
-		int[] order = new int[rows];
-		for (int i = 0; i < rows; i++) {
-			order[i] = i;
-		}
-		for (int i = rows - 1; i > 0; i--) {
-			int j = random.nextInt(i + 1);
-			int swap = order[i];
-			order[i] = order[j];
-			order[j] = swap;
-		}
-		return order;
 	}
 
 	private static Path serialise(MultiLayerNetwork network, NormalizerStandardize normalizer) {
