@@ -53,7 +53,7 @@ public final class AdamKernelBenchmark {
 			}
 			System.out.printf("| MLP %s | %d | %.0f | %.0f | %.2f |%n",
 					String.join("→", Arrays.stream(widths).mapToObj(String::valueOf).toArray(String[]::new)),
-					stock.numParams(), median(stockMicros), median(directMicros), median(ratios));
+					stock.numParams(), Medians.of(stockMicros), Medians.of(directMicros), Medians.of(ratios));
 		}
 		System.out.printf("%nMedians over %d rounds of %d steps a side; speed-up: the median of the rounds' ratios.%n",
 				rounds, calls);
@@ -93,12 +93,6 @@ public final class AdamKernelBenchmark {
 
 	private static MultiLayerNetwork network(int[] widths) {
 		return Mlps.of(42, DataType.FLOAT, new Adam(1e-3), Activation.RELU, widths);
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 	private static double setting(String name, double fallback) {

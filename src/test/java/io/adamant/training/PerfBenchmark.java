@@ -198,7 +198,7 @@ public final class PerfBenchmark {
 		result.put("id", config.path("id").asString());
 		result.put("engine", "dl4j");
 		putRounds(result, rates);
-		result.put("iterationMs", batch * 1000.0 / median(rates));
+		result.put("iterationMs", batch * 1000.0 / Medians.of(rates));
 		result.put("parameters", network.numParams());
 		result.put("finalScore", network.score());
 		if (service != null) {
@@ -214,7 +214,7 @@ public final class PerfBenchmark {
 
 	/** The bare loop's rounds, their median and the best. */
 	private static void putRounds(ObjectNode result, double[] rates) {
-		result.put("samplesPerSecond", median(rates));
+		result.put("samplesPerSecond", Medians.of(rates));
 		result.put("bestSamplesPerSecond", Arrays.stream(rates).max().orElse(0));
 		for (double rate : rates) {
 			result.withArray("rounds").add(rate);
@@ -229,8 +229,8 @@ public final class PerfBenchmark {
 		for (double rate : rates) {
 			result.withArray(name + "Rounds").add(rate);
 		}
-		result.put(name + "SamplesPerSecond", median(rates));
-		result.put(name + "Ratio", median(ratios));
+		result.put(name + "SamplesPerSecond", Medians.of(rates));
+		result.put(name + "Ratio", Medians.of(ratios));
 	}
 
 	private static double[] ratios(double[] numerators, double[] denominators) {
@@ -287,12 +287,6 @@ public final class PerfBenchmark {
 		network.setListeners(monitor);
 		monitor.startEpoch(1);
 		return network;
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.adamant.training;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
-import java.util.Arrays;
 
 import io.adamant.NativeDefaults;
 import org.apache.commons.lang3.RandomUtils;
@@ -72,8 +71,8 @@ public final class SecureRandomReuseBenchmark {
 				reusingRates[round] = stepsPerSecond(network, features, labels, seconds);
 				ratios[round] = reusingRates[round] / stockRates[round];
 			}
-			System.out.printf("| batch %d | %.0f | %.0f | %.3f |%n", batch, median(stockRates), median(reusingRates),
-					median(ratios));
+			System.out.printf("| batch %d | %.0f | %.0f | %.3f |%n", batch, Medians.of(stockRates),
+					Medians.of(reusingRates), Medians.of(ratios));
 		}
 		double[] stockBuffers = new double[rounds];
 		double[] reusingBuffers = new double[rounds];
@@ -85,8 +84,8 @@ public final class SecureRandomReuseBenchmark {
 			reusingBuffers[round] = buffersPerSecond(seconds / 4);
 			bufferRatios[round] = reusingBuffers[round] / stockBuffers[round];
 		}
-		System.out.printf("| 8-float arrays created, per CPU-second | %.0f | %.0f | %.3f |%n", median(stockBuffers),
-				median(reusingBuffers), median(bufferRatios));
+		System.out.printf("| 8-float arrays created, per CPU-second | %.0f | %.0f | %.3f |%n", Medians.of(stockBuffers),
+				Medians.of(reusingBuffers), Medians.of(bufferRatios));
 		System.out.printf("%nMedians over %d rounds of %.1f s a side, alternated; ratio: the median of the rounds'.%n",
 				rounds, seconds);
 	}
@@ -117,12 +116,6 @@ public final class SecureRandomReuseBenchmark {
 			steps++;
 		}
 		return steps / ((THREADS.getCurrentThreadCpuTime() - started) / 1e9);
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.adamant.training;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -64,13 +63,7 @@ public final class ShufflePrefetchBenchmark {
 		System.out.printf("| %,d rows, batch %d, seed MLP | epoch, gather on the worker's thread | epoch, next "
 				+ "gather prefetched | inline / prefetched, median of %d epoch pairs |%n", rows, BATCH, rounds);
 		System.out.println("|---|---|---|---|");
-		System.out.printf("| ms | %.0f | %.0f | %.2f |%n", inline.median(), prefetched.median(), median(ratios));
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
+		System.out.printf("| ms | %.0f | %.0f | %.2f |%n", inline.median(), prefetched.median(), Medians.of(ratios));
 	}
 
 	/** One network trained epoch by epoch over one {@link EpochShuffle}. */
@@ -103,8 +96,7 @@ public final class ShufflePrefetchBenchmark {
 		}
 
 		double median() {
-			return ShufflePrefetchBenchmark
-				.median(this.epochMillis.stream().mapToDouble(Double::doubleValue).toArray());
+			return Medians.of(this.epochMillis.stream().mapToDouble(Double::doubleValue).toArray());
 		}
 
 	}

@@ -1,7 +1,6 @@
 package io.adamant.training;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.adamant.NativeDefaults;
@@ -76,9 +75,9 @@ public final class TelemetryOverheadBenchmark {
 		}
 		// ratios are taken round by round (neighbours in time share the machine's noise),
 		// then their median
-		System.out.printf("| %s | %d | %.0f | %.0f | %.0f | %.3f | %.3f |%n", name, batch, median(rates[0]),
-				median(rates[1]), median(rates[2]), median(ratios(rates[1], rates[0])),
-				median(ratios(rates[2], rates[0])));
+		System.out.printf("| %s | %d | %.0f | %.0f | %.0f | %.3f | %.3f |%n", name, batch, Medians.of(rates[0]),
+				Medians.of(rates[1]), Medians.of(rates[2]), Medians.of(ratios(rates[1], rates[0])),
+				Medians.of(ratios(rates[2], rates[0])));
 	}
 
 	private static void attach(MultiLayerNetwork network, JobSpec spec, boolean perLayer) {
@@ -120,12 +119,6 @@ public final class TelemetryOverheadBenchmark {
 			ratios[i] = numerators[i] / denominators[i];
 		}
 		return ratios;
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 }
