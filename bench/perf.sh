@@ -4,7 +4,7 @@
 # DL4J fit loop and PyTorch on the CPU; submit->RUNNING dispatch latency; and HTTP load with wrk
 # while a job trains. Prints a markdown table; writes target/bench/perf-<time>.{md,csv,json}.
 #
-#   bench/perf.sh                      # everything, ~18 minutes on 2 cores
+#   bench/perf.sh                      # everything, ~15 minutes on 2 cores
 #   PERF_CONFIGS=mlp-20-50-10-b64 PERF_SKIP=pytorch,load bench/perf.sh
 #   OMP_NUM_THREADS=1 bench/perf.sh    # thread settings apply to the service and bare DL4J alike
 #
