@@ -1,15 +1,17 @@
 #!/usr/bin/python3
 """Driver of bench/perf.sh (run that, not this: it builds first). Standard library only.
 
-1. Bare DL4J (io.adamant.training.PerfBenchmark) and PyTorch (bench/pytorch_bench.py) on
-   every configuration of bench/configs.json, one process each, nothing else of ours
-   running.
+1. PyTorch (bench/pytorch_bench.py) on every configuration of bench/configs.json, one
+   process, nothing else of ours running.
 2. The service, started from the build on a free port against a fresh database
    (adamant_bench_<random> on the PostgreSQL at PERF_PG_HOST:PERF_PG_PORT, dropped at the
-   end; the embedded PostgreSQL when none answers): one job per configuration, telemetry
-   on, samples/s as the service reports it in /metrics (median of the epochs after the
-   first); submit->RUNNING dispatch latency with an idle worker; wrk against
-   GET /jobs/{id}/metrics and POST /jobs while one job trains.
+   end; the embedded PostgreSQL when none answers): PERF_SERVICE_CYCLES jobs per
+   configuration, telemetry on, samples/s as the service reports it in /metrics (median of
+   the second half of the epochs), each job between two timings of bare DL4J
+   (io.adamant.training.PerfBenchmark) in one JVM kept warm for the configuration;
+   submit->RUNNING dispatch latency with an idle worker; wrk against
+   GET /jobs/{id}/metrics and POST /jobs while one job trains. Without the service's
+   jobs, bare DL4J runs once over all configurations.
 3. A markdown table on stdout (also target/bench/perf-<time>.md), a CSV
    (target/bench/perf-<time>.csv, one measurement a row, with the machine's core count,
    CPU model and flags, date, JVM, ND4J classifier, thread settings on every row) and
