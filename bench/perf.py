@@ -707,11 +707,10 @@ def bracket(result, runs):
 
 def service_ratio(report, config_id):
     """Service / bare DL4J: the median of the per-job ratios where the jobs were cycled with
-    bare runs, else the ratio of the two rates."""
+    bare runs, else the ratio of the two rates; None without both."""
     ratio = (report["service"].get(config_id) or {}).get("ratio")
-    if ratio is not None:
-        return "%.2f" % ratio
-    return fmt_ratio(rate_of(report["service"], config_id), rate_of(report["dl4j"], config_id))
+    service, dl4j = rate_of(report["service"], config_id), rate_of(report["dl4j"], config_id)
+    return ratio if ratio is not None or not service or not dl4j else service / dl4j
 
 
 def rate_of(results, config_id):
@@ -750,7 +749,7 @@ def markdown(report):
                                 for engine in ("service", "dl4j", "pytorch"))
         step_ratio = (report["dl4j"].get(config["id"]) or {}).get("serviceStepRatio")
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            config["label"], fmt_rate(service), fmt_rate(dl4j), fmt_rate(torch), service_ratio(report, cid),
+            config["label"], fmt_rate(service), fmt_rate(dl4j), fmt_rate(torch), fmt_ratio(service_ratio(report, cid), 1),
             "n/a" if step_ratio is None else "%.2f" % step_ratio, fmt_ratio(dl4j, torch), parameters))
     lines.append("")
     cycled = [c for c in report["configs"] if "cycleRatios" in (report["service"].get(c["id"]) or {})]
@@ -848,9 +847,7 @@ def write_csv(path, report):
             add("training", cid, engine, "parameters", result.get("parameters"), "count")
         service, dl4j, torch = (rate_of(report["service"], cid), rate_of(report["dl4j"], cid),
                                 rate_of(report["pytorch"], cid))
-        if service and dl4j:
-            add("training", cid, "service/dl4j", "ratio",
-                (report["service"].get(cid) or {}).get("ratio", service / dl4j), "ratio")
+        add("training", cid, "service/dl4j", "ratio", service_ratio(report, cid), "ratio")
         for job, ratio in enumerate((report["service"].get(cid) or {}).get("cycleRatios", []), 1):
             add("training", cid, "service/dl4j (job %d)" % job, "ratio", ratio, "ratio")
         if dl4j and torch:

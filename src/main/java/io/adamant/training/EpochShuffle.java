@@ -43,9 +43,8 @@ final class EpochShuffle implements AutoCloseable {
 
 	private int current = -1;
 
+	/** The gather into the buffer other than {@link #current}, while one runs. */
 	private Future<?> pending;
-
-	private int pendingBuffer;
 
 	private ExecutorService gatherer;
 
@@ -72,7 +71,7 @@ final class EpochShuffle implements AutoCloseable {
 	List<INDArray[]> next(boolean anotherFollows) {
 		if (this.pending != null) {
 			await();
-			this.current = this.pendingBuffer;
+			this.current = 1 - this.current;
 		}
 		else {
 			// nothing in flight: the last epoch's buffer is free again
@@ -83,7 +82,6 @@ final class EpochShuffle implements AutoCloseable {
 			// the order is drawn on the gathering thread too; draws stay one at a time,
 			// in sequence, since the next one waits for this one's Future
 			Buffer spare = buffer(1 - this.current);
-			this.pendingBuffer = 1 - this.current;
 			this.pending = gatherer().submit(() -> spare.gather(permutation(this.rows.numExamples(), this.random)));
 		}
 		return this.buffers[this.current].batches;
